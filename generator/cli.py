@@ -1,0 +1,189 @@
+"""The `factsheet` command: build, check, dates, extract.
+
+Exit codes: 0 success, 1 content errors (all of them listed), 2 usage
+errors. An unexpected internal error prints one line asking for a bug
+report, naming the file being processed; `--debug` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .errors import Diagnostics
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible; exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factsheet", description="Build fact-sheet sites from news articles.")
+    parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    def site_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--root", default=".", help="the site folder, holding content/ and site.yaml (default: .)")
+        p.add_argument("--base-url", help="the URL the site is published under, e.g. https://user.github.io/repo/")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    build = commands.add_parser("build", help="build the site into site/")
+    site_options(build)
+    build.add_argument("--out", help="the output folder (default: site/ in the site folder)")
+
+    check = commands.add_parser("check", help="validate everything, write nothing")
+    site_options(check)
+
+    dates = commands.add_parser("dates", help="find dates in text (JSON Lines)")
+    dates.add_argument("file", nargs="?", help="a text file, or - for standard input")
+    dates.add_argument("--dct", help="the publication date the text's dates are relative to, e.g. 2015-12-02")
+    dates.add_argument("--jsonl", metavar="DOCS", help='a JSON Lines file of {"doc", "dct", "text"} (- for stdin)')
+    dates.add_argument("--date-order", choices=("MDY", "DMY"), default="MDY", help="how 13/11/2015-style dates read")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    handler = {"build": _build, "check": _check, "dates": _dates}[args.command]
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"factsheet: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("factsheet: interrupted; the previous site is left as it was", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one clear line, not a traceback
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"factsheet: internal error: {type(error).__name__}: {error}. This is a bug in factsheet; "
+            "please report it with the command you ran (add --debug for the traceback).",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _root(args: argparse.Namespace) -> Path:
+    root = Path(args.root)
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a folder")
+    if not (root / "content").is_dir() and not (root / "site.yaml").is_file():
+        raise UsageError(f"{root} has no content/ folder and no site.yaml; is this a factsheet site?")
+    return root
+
+
+def _base_url(args: argparse.Namespace) -> str | None:
+    from .fields import url_problem
+
+    if args.base_url is None:
+        return None
+    problem = url_problem(args.base_url)
+    if problem:
+        raise UsageError(f"--base-url: {problem}")
+    return args.base_url
+
+
+def _report(diagnostics: Diagnostics, strict: bool) -> None:
+    for diagnostic in diagnostics.sorted():
+        if strict and diagnostic.severity == "warning":
+            print(f"{diagnostic.location}: error: {diagnostic.message} (warning, --strict)", file=sys.stderr)
+        else:
+            print(diagnostic, file=sys.stderr)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .write import OutputError
+
+    root = _root(args)
+    out = Path(args.out) if args.out else root / "site"
+    try:
+        result = build(root, out, base_url=_base_url(args), strict=args.strict)
+    except OutputError as error:
+        raise UsageError(str(error)) from None
+    _report(result.diagnostics, args.strict)
+    errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
+    if not result.wrote:
+        print(f"factsheet: build failed: {errors} error(s), {warnings} warning(s); {out} was not changed", file=sys.stderr)
+        return EXIT_CONTENT
+    if not args.quiet:
+        print(f"factsheet: wrote {result.pages_written} files to {out} with {warnings} warning(s) in {result.seconds:.2f} s")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .build import check
+
+    result = check(_root(args), base_url=_base_url(args), strict=args.strict)
+    _report(result.diagnostics, args.strict)
+    failed = result.diagnostics.failed(args.strict)
+    if not args.quiet:
+        errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
+        print(f"factsheet: {errors} error(s), {warnings} warning(s)", file=sys.stderr if failed else sys.stdout)
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def _read_input(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {name}: {error}") from None
+
+
+def _parse_dct(text: str | None, what: str) -> date:
+    if not text:
+        raise UsageError(f"{what}: a publication date is needed, e.g. --dct 2015-12-02")
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        raise UsageError(f"{what}: '{text}' is not a date such as 2015-12-02") from None
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from .dates import find_dates
+
+    out = sys.stdout
+    if args.jsonl:
+        for number, line in enumerate(_read_input(args.jsonl).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                text, dct = doc["text"], _parse_dct(doc.get("dct"), f"line {number}")
+            except (ValueError, KeyError, TypeError) as error:
+                raise UsageError(f"{args.jsonl}:{number}: expected {{\"doc\", \"dct\", \"text\"}}: {error}") from None
+            for m in find_dates(text, dct, date_order=args.date_order):
+                out.write(json.dumps({"doc": doc.get("doc"), "start": m.start, "end": m.end, "value": m.value,
+                                      "type": "DATE"}) + "\n")
+        return EXIT_OK
+    if not args.file:
+        raise UsageError("dates: give a FILE (or - for standard input), or --jsonl DOCS")
+    text = _read_input(args.file)
+    for m in find_dates(text, _parse_dct(args.dct, "--dct"), date_order=args.date_order):
+        item = {"start": m.start, "end": m.end, "text": m.text, "value": m.value, "type": "DATE"}
+        if m.mod:
+            item["mod"] = m.mod
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""site.yaml: the site's settings, each declared with its type and default.
+
+The file is optional; a folder holding only `content/` builds with the
+defaults of `SiteConfig`. Every problem is collected, unknown keys warn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentError, Diagnostics, SourceLocation
+from .fields import Fields
+from .load import decode
+from .model import ExtractSettings, SiteConfig
+from .validate import read_extract_settings
+from .yamlmarks import MarkedMap, YamlProblem, load_yaml
+
+CONFIG_FILE = "site.yaml"
+CONFIG_KEYS = frozenset(
+    {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit"}
+)
+
+
+def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteConfig:
+    """Read root/site.yaml (if any); `base_url` from the command line wins over the file."""
+    path = root / CONFIG_FILE
+    mapping = MarkedMap()
+    if path.is_file():
+        try:
+            loaded = load_yaml(decode(CONFIG_FILE, path.read_bytes()))
+        except ContentError as error:
+            diagnostics.error(error.location, error.message)
+            loaded = None
+        except YamlProblem as problem:
+            diagnostics.error(SourceLocation(CONFIG_FILE, problem.line, problem.col), problem.message)
+            loaded = None
+        if isinstance(loaded, MarkedMap):
+            mapping = loaded
+        elif loaded is not None:
+            diagnostics.error(SourceLocation(CONFIG_FILE), "site.yaml must be a mapping of settings (title: …)")
+    f = Fields(mapping, CONFIG_FILE, diagnostics)
+    f.warn_unknown(CONFIG_KEYS)
+    defaults = SiteConfig()
+    url = base_url if base_url is not None else (f.url("base_url") or defaults.base_url)
+    return SiteConfig(
+        title=f.text("title") or defaults.title,
+        description=f.text("description"),
+        base_url=normalise_base_url(url),
+        language=f.text("language") or defaults.language,
+        date_order=f.choice("date_order", ("DMY", "MDY"), defaults.date_order),
+        extract=read_extract_settings(f, "extract", ExtractSettings()),
+        allow_html=f.boolean("allow_html", False),
+        author=f.text("author"),
+        feed_limit=f.integer("feed_limit", defaults.feed_limit, minimum=1),
+    )
+
+
+def normalise_base_url(url: str) -> str:
+    """Always ends with '/': 'https://u.github.io/repo' → 'https://u.github.io/repo/'."""
+    url = url.strip() or "/"
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,157 @@
+"""Machine-readable exports: /data/site.json, /data/timeline.json (TimelineJS) and /data/events.csv.
+
+Every item carries its source: the article it comes from and, for what a
+user wrote, the file and line; extracted items say so and give the sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from .datevalue import DateValue
+from .graph import ArticlePage, EntityPage, SiteGraph, TimelineEntry, TopicPage
+from .model import Origin
+from .render import Urls
+
+
+def _origin(origin: Origin) -> dict:
+    data = {"file": origin.location.path, "line": origin.location.line, "extracted": origin.extracted}
+    if origin.sentence:
+        data["sentence"] = origin.sentence
+    return data
+
+
+def _date(value: DateValue) -> dict:
+    return {"value": value.value, "precision": value.precision, "label": value.label(),
+            "start": value.start.isoformat() if value.first else None,
+            "end": value.end.isoformat() if value.last else None}
+
+
+def _article(page: ArticlePage, urls: Urls) -> dict:
+    a, f = page.article, page.facts
+    return {
+        "slug": a.slug,
+        "url": urls.abs_url(f"articles/{a.slug}/"),
+        "title": a.title,
+        "date": a.date.isoformat() if a.date else None,
+        "source": {"name": a.source.name, "url": a.source.url},
+        "authors": list(a.authors),
+        "tags": list(a.tags),
+        "topics": list(a.topics),
+        "summary": a.summary,
+        "file": a.path,
+        "facts": [{"label": x.label, "value": x.value, "unit": x.unit, "as_stated": x.as_stated, "note": x.note,
+                   "origin": _origin(x.origin)} for x in f.facts],
+        "events": [{"date": _date(x.date), "text": x.text, "as_stated": x.as_stated, "origin": _origin(x.origin)}
+                   for x in f.events],
+        "people": [{"name": x.name, "role": x.role, "org": x.org, "origin": _origin(x.origin)} for x in f.people],
+        "quotes": [{"text": x.text, "speaker": x.speaker, "via": x.via, "origin": _origin(x.origin)} for x in f.quotes],
+        "claims": [{"claim": x.claim, "by": x.by, "verdict": x.verdict, "explanation": x.explanation, "url": x.url,
+                    "origin": _origin(x.origin)} for x in f.claims],
+    }
+
+
+def _entry(entry: TimelineEntry, urls: Urls) -> dict:
+    return {"date": _date(entry.date), "text": entry.text, "extracted": entry.extracted,
+            "sources": [urls.abs_url(f"articles/{a.slug}/") for a in entry.articles]}
+
+
+def _topic(page: TopicPage, urls: Urls) -> dict:
+    return {"slug": page.topic.slug, "url": urls.abs_url(f"topics/{page.topic.slug}/"), "title": page.topic.title,
+            "summary": page.topic.summary, "articles": [a.slug for a in page.articles],
+            "timeline": [_entry(e, urls) for e in page.timeline]}
+
+
+def _entity(page: EntityPage, urls: Urls) -> dict:
+    e = page.entity
+    return {"slug": e.slug, "url": urls.abs_url(f"entities/{e.slug}/"), "name": e.name, "kind": e.kind,
+            "aliases": list(e.aliases), "role": e.role, "description": e.description,
+            "roles": [{"role": r, "org": o, "article": a.slug if a else None} for r, o, a in page.roles],
+            "quotes": [{"text": q.text, "via": q.via, "article": a.slug} for q, a in page.quotes],
+            "articles": [a.slug for a in page.articles]}
+
+
+def site_json(graph: SiteGraph) -> bytes:
+    urls = Urls(graph.config.base_url)
+    data = {
+        "site": {"title": graph.config.title, "url": urls.abs_url(), "language": graph.config.language},
+        "articles": [_article(p, urls) for p in graph.articles],
+        "topics": [_topic(p, urls) for p in graph.topics],
+        "entities": [_entity(p, urls) for p in graph.entities],
+        "timeline": [_entry(e, urls) for e in graph.timeline],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def _timelinejs_date(value: DateValue, end: bool = False) -> dict | None:
+    point = value.last if end else value.first
+    if point is None:
+        return None
+    day = point.end if end else point.start
+    date = {"year": day.year}
+    if point.precision in ("month", "day", "week", "quarter", "half", "season"):
+        date["month"] = day.month
+    if point.precision in ("day", "week"):
+        date["day"] = day.day
+    return date
+
+
+def timeline_json(graph: SiteGraph) -> bytes:
+    """The site timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3)."""
+    urls = Urls(graph.config.base_url)
+    events = []
+    for entry in graph.timeline:
+        start = _timelinejs_date(entry.date)
+        if start is None:
+            continue  # TimelineJS requires a start year
+        sources = "; ".join(f'<a href="{urls.abs_url(f"articles/{a.slug}/")}">{_html(a.title)}</a>' for a in entry.articles)
+        event = {
+            "start_date": start,
+            "text": {"headline": _html(entry.text), "text": f"Source: {sources}" if sources else ""},
+            "display_date": entry.date.label(),
+            "unique_id": entry.anchor,
+        }
+        if entry.date.is_range and entry.date.last:
+            event["end_date"] = _timelinejs_date(entry.date, end=True)
+        if entry.articles and entry.articles[0].topics:
+            event["group"] = entry.articles[0].topics[0]
+        events.append(event)
+    data = {"title": {"text": {"headline": _html(graph.config.title), "text": _html(graph.config.description or "")}},
+            "events": events}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _html(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def events_csv(graph: SiteGraph) -> bytes:
+    urls = Urls(graph.config.base_url)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "precision", "label", "event", "extracted", "sources"])
+    for entry in graph.timeline:
+        writer.writerow([_cell(x) for x in (
+            entry.date.value, entry.date.precision, entry.date.label(), entry.text, "yes" if entry.extracted else "no",
+            " ".join(urls.abs_url(f"articles/{a.slug}/") for a in entry.articles),
+        )])
+    return buffer.getvalue().encode("utf-8")
+
+
+def export_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
+    yield "data/site.json", site_json(graph)
+    yield "data/timeline.json", timeline_json(graph)
+    yield "data/events.csv", events_csv(graph)

@@ -1,0 +1,93 @@
+"""The Atom feed, sitemap.xml and robots.txt every published site is expected to have.
+
+The feed's `updated` is the newest article date, not the build time, so two
+builds of the same content are byte-identical.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+from xml.sax.saxutils import escape, quoteattr
+
+from .graph import SiteGraph
+from .render import Urls
+
+_ATOM_TIME = "{}T00:00:00Z"
+
+
+def _x(text: str) -> str:
+    # XML 1.0 cannot carry most control characters at all; drop them rather than emit a broken feed.
+    cleaned = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    return escape(cleaned)
+
+
+def atom_feed(graph: SiteGraph) -> bytes:
+    urls = Urls(graph.config.base_url)
+    dated = [p for p in graph.articles if p.article.date][: graph.config.feed_limit]
+    updated = max((p.article.updated or p.article.date for p in dated), default=None)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{_x(graph.config.title)}</title>",
+        f"  <id>{_x(urls.abs_url())}</id>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.abs_url())}/>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(urls.abs_url('feed.xml'))}/>",
+        f"  <updated>{_ATOM_TIME.format(updated.isoformat()) if updated else '1970-01-01T00:00:00Z'}</updated>",
+        f"  <author><name>{_x(graph.config.author or graph.config.title)}</name></author>",
+        "  <generator>factsheet</generator>",
+    ]
+    for page in dated:
+        a = page.article
+        link = urls.abs_url(f"articles/{a.slug}/")
+        lines += [
+            "  <entry>",
+            f"    <title>{_x(a.title)}</title>",
+            f"    <id>{_x(link)}</id>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
+            f"    <published>{_ATOM_TIME.format(a.date.isoformat())}</published>",
+            f"    <updated>{_ATOM_TIME.format((a.updated or a.date).isoformat())}</updated>",
+        ]
+        lines += [f"    <author><name>{_x(name)}</name></author>" for name in a.authors]
+        lines += [f"    <category term={quoteattr(tag)}/>" for tag in a.tags]
+        summary = a.summary or _first_paragraph(page.body_html)
+        if summary:
+            lines.append(f"    <summary>{_x(summary)}</summary>")
+        lines.append("  </entry>")
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _first_paragraph(fragment: str) -> str:
+    import html
+    import re
+
+    match = re.search(r"<p>(.*?)</p>", fragment, re.S)
+    if not match:
+        return ""
+    text = html.unescape(re.sub(r"<[^>]+>", "", match.group(1)))
+    return text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
+
+
+def sitemap(graph: SiteGraph) -> bytes:
+    urls = Urls(graph.config.base_url)
+    entries: list[tuple[str, str | None]] = [("", None), ("topics/", None), ("timeline/", None), ("tags/", None), ("entities/", None), ("search/", None)]
+    entries += [(f"articles/{p.article.slug}/", (p.article.updated or p.article.date).isoformat() if p.article.date else None) for p in graph.articles]
+    entries += [(f"topics/{t.topic.slug}/", None) for t in graph.topics]
+    entries += [(f"tags/{t.slug}/", None) for t in graph.tags]
+    entries += [(f"entities/{e.entity.slug}/", None) for e in graph.entities]
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path, lastmod in entries:
+        lines.append(f"  <url><loc>{_x(urls.abs_url(path))}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def robots(graph: SiteGraph) -> bytes:
+    urls = Urls(graph.config.base_url)
+    return f"User-agent: *\nAllow: /\nSitemap: {urls.abs_url('sitemap.xml')}\n".encode("utf-8")
+
+
+def feed_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
+    yield "feed.xml", atom_feed(graph)
+    yield "sitemap.xml", sitemap(graph)
+    yield "robots.txt", robots(graph)

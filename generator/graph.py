@@ -1,0 +1,343 @@
+"""Stage 5: the site graph. Articles, topics, tags, entities and timelines, linked.
+
+This is where many articles become one record: a topic's timeline merges the
+events of all its articles (the same event reported twice shows once, with
+both sources); a person quoted in several articles has one entity page; the
+site-wide timeline holds every event. Bodies are rendered here too, because
+placing each `as_stated` span in the text is a check (`factsheet check`
+reports spans that are not in the text), not only a matter of display.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .body import lead_lines, render_body, strip_lead
+from .datevalue import DateValue
+from .errors import Diagnostics
+from .fields import slugify
+from .highlight import Highlight, apply_highlights, normalise
+from .merge import ArticleFacts, EntityMention, same_person
+from .model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
+
+
+@dataclass(frozen=True)
+class Report:
+    """One source's report of an event: the event as that article (or topic sheet) gives it."""
+
+    event: Event
+    article: Article | None  # None: the topic sheet's own event
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """A point on a timeline; several reports of the same event share one entry."""
+
+    date: DateValue
+    text: str
+    reports: tuple[Report, ...]
+    anchor: str
+
+    @property
+    def extracted(self) -> bool:
+        return all(r.event.origin.extracted for r in self.reports)
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(dict.fromkeys(r.article for r in self.reports if r.article is not None))
+
+
+@dataclass(frozen=True)
+class SourcedFact:
+    fact: Fact
+    article: Article | None
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    facts: Facts
+    mentions: tuple[EntityMention, ...]
+    body_html: str
+    timeline: tuple[TimelineEntry, ...]
+    anchors: dict = field(default_factory=dict, compare=False, hash=False)  # item -> id of its mark in the text
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: Topic
+    articles: tuple[Article, ...]
+    timeline: tuple[TimelineEntry, ...]
+    facts: tuple[tuple[str, tuple[SourcedFact, ...]], ...]  # label -> every source's figure
+    body_html: str
+
+
+@dataclass(frozen=True)
+class TagPage:
+    slug: str
+    name: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    entity: Entity
+    roles: tuple[tuple[str | None, str | None, Article | None], ...]
+    quotes: tuple[tuple[Quote, Article], ...]
+    articles: tuple[Article, ...]
+    events: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
+class SiteGraph:
+    config: SiteConfig
+    articles: tuple[ArticlePage, ...]  # newest first
+    topics: tuple[TopicPage, ...]
+    tags: tuple[TagPage, ...]
+    entities: tuple[EntityPage, ...]
+    timeline: tuple[TimelineEntry, ...]
+    article_by_slug: dict = field(default_factory=dict, compare=False, hash=False)
+    entity_slug_by_name: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+# -- article pages ------------------------------------------------------------------------------
+
+
+def article_page(article: Article, merged: ArticleFacts, config: SiteConfig, diagnostics: Diagnostics) -> ArticlePage:
+    """Render the body, mark every `as_stated` span, and report hand-written spans not in the text."""
+    lead = lead_lines(article.body, article.image)
+    fragment = render_body(strip_lead(article.body, lead), article.body_format, config.allow_html)
+    highlights, anchors = _highlights(merged.facts)
+    fragment, missing, targets = apply_highlights(fragment, [h for h, _ in highlights])
+    missing_ids = {h.mark_id for h in missing}
+    for highlight, item in highlights:
+        anchors[item] = targets.get(highlight.mark_id)
+        if highlight.mark_id in missing_ids:
+            anchors.pop(item, None)
+            if not item.origin.extracted and highlight.needle == item.as_stated:
+                diagnostics.error(
+                    item.origin.location,
+                    f"as_stated: the text \"{_short(highlight.needle)}\" is not in the article; "
+                    "copy the words exactly as the article has them",
+                )
+    timeline = merge_events([Report(e, article) for e in merged.facts.events])
+    return ArticlePage(article, merged.facts, merged.mentions, fragment, timeline, anchors)
+
+
+def _highlights(facts: Facts) -> tuple[list[tuple[Highlight, object]], dict]:
+    pairs: list[tuple[Highlight, object]] = []
+    anchors: dict = {}
+    groups = (("fact", facts.facts), ("event", facts.events), ("quote", facts.quotes))
+    for kind, items in groups:
+        for index, item in enumerate(items, 1):
+            # a quote is its own evidence: its words mark it even without as_stated
+            needle = item.as_stated or (item.text if kind == "quote" else None)
+            if not needle:
+                continue
+            mark_id = f"s-{kind}-{index}"
+            title = {"fact": lambda f: f"{f.label}: {f.value}", "event": lambda e: e.date.label(),
+                     "quote": lambda q: f"Quote: {q.speaker or 'unattributed'}"}[kind](item)
+            pairs.append((Highlight(needle, mark_id, f"span-{kind}", title), item))
+            anchors[item] = mark_id
+    return pairs, anchors
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- timelines ------------------------------------------------------------------------------------
+
+_STOP = frozenset("a an the of in on at to for and or by with from as is was were be been has have had it its this that "
+                  "which who after before during over into than their there they he she his her".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+
+
+def _same_happening(a: Report, b: Report) -> bool:
+    """Two reports on the same date describe the same event when their words overlap enough."""
+    if a.event.date.value != b.event.date.value:
+        return False  # a month-precise and a day-precise report stay apart
+    wa, wb = _words(a.event.text), _words(b.event.text)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
+    """Group reports of the same event; order by date, then by text for a stable page."""
+    groups: list[list[Report]] = []
+    by_value: dict[str, list[list[Report]]] = defaultdict(list)
+    for report in reports:
+        for group in by_value[report.event.date.value]:
+            if any(_same_happening(report, other) for other in group):
+                group.append(report)
+                break
+        else:
+            group = [report]
+            by_value[report.event.date.value].append(group)
+            groups.append(group)
+    entries = []
+    for group in groups:
+        # a hand-written description reads better than an extracted sentence
+        lead = min(group, key=lambda r: r.event.origin.extracted)
+        entries.append((lead.event.date, lead.event.text, tuple(group)))
+    entries.sort(key=lambda e: (e[0].sort_key(), e[1]))
+    used: dict[str, int] = {}
+    result = []
+    for when, text, group in entries:
+        base = f"e-{slugify(when.value, 'date')}"
+        used[base] = used.get(base, 0) + 1
+        anchor = base if used[base] == 1 else f"{base}-{used[base]}"
+        result.append(TimelineEntry(when, text, group, anchor))
+    return tuple(result)
+
+
+# -- the whole site ------------------------------------------------------------------------------
+
+
+def build_graph(
+    config: SiteConfig,
+    pages: list[ArticlePage],
+    topics: list[Topic],
+    entities: list[Entity],
+    diagnostics: Diagnostics,
+) -> SiteGraph:
+    """Link articles to their topics, tags and entities, and merge the timelines."""
+    pages = sorted(pages, key=lambda p: (p.article.date is None, _neg_date(p.article), p.article.slug))
+    topic_pages = tuple(_topic_page(t, pages, config, diagnostics) for t in sorted(topics, key=lambda t: t.title.lower()))
+    tag_pages = _tag_pages(pages)
+    reports = [Report(e, p.article) for p in pages for e in p.facts.events]
+    reports += [Report(e, None) for t in topics for e in t.facts.events]
+    timeline = merge_events(reports)
+    entity_pages, by_name = _entity_pages(entities, pages, timeline)
+    return SiteGraph(
+        config, tuple(pages), topic_pages, tag_pages, entity_pages, timeline,
+        article_by_slug={p.article.slug: p for p in pages}, entity_slug_by_name=by_name,
+    )
+
+
+def _neg_date(article: Article) -> int:
+    return -article.date.toordinal() if article.date else 0
+
+
+def _topic_page(topic: Topic, pages: list[ArticlePage], config: SiteConfig, diagnostics: Diagnostics) -> TopicPage:
+    members = [p for p in pages if topic.slug in p.article.topics]
+    reports = [Report(e, None) for e in topic.facts.events]
+    reports += [Report(e, p.article) for p in members for e in p.facts.events]
+    facts: dict[str, list[SourcedFact]] = {}
+    for fact in topic.facts.facts:
+        facts.setdefault(fact.label, []).append(SourcedFact(fact, None))
+    for page in members:
+        for fact in page.facts.facts:
+            if not fact.origin.extracted:  # a topic's key figures are the ones people vouched for
+                facts.setdefault(fact.label, []).append(SourcedFact(fact, page.article))
+    body_html = render_body(topic.body, topic.body_format, config.allow_html)
+    return TopicPage(
+        topic, tuple(p.article for p in members), merge_events(reports),
+        tuple((label, tuple(items)) for label, items in facts.items()), body_html,
+    )
+
+
+def _tag_pages(pages: list[ArticlePage]) -> tuple[TagPage, ...]:
+    names: dict[str, str] = {}
+    members: dict[str, list[Article]] = defaultdict(list)
+    for page in pages:
+        for tag in page.article.tags:
+            slug = slugify(tag, "tag")
+            names.setdefault(slug, tag)
+            if page.article not in members[slug]:
+                members[slug].append(page.article)
+    return tuple(TagPage(slug, names[slug], tuple(members[slug])) for slug in sorted(names))
+
+
+class EntityIndex:
+    """Names and aliases to one entity each; a surname alone finds the one person who has it."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[str, str] = {}
+
+    @staticmethod
+    def key(name: str) -> str:
+        return normalise(name).lower().removeprefix("the ")
+
+    def find(self, name: str, kind: str | None = None) -> str | None:
+        slug = self.by_key.get(self.key(name))
+        if slug:
+            return slug
+        if kind in (None, "person") and " " not in name.strip():
+            matches = {s for s, e in self.entities.items() if e.kind == "person" and same_person(e.name, name)}
+            if len(matches) == 1:
+                return matches.pop()
+        return None
+
+    def add(self, entity: Entity) -> str:
+        slug = entity.slug
+        if slug in self.entities and self.entities[slug].name != entity.name:
+            n = 2
+            while f"{slug}-{n}" in self.entities:
+                n += 1
+            slug = f"{slug}-{n}"
+            entity = Entity(slug, entity.path, entity.name, entity.kind, entity.location, entity.aliases,
+                            entity.role, entity.description, entity.url)
+        self.entities[slug] = entity
+        for name in (entity.name, *entity.aliases):
+            self.by_key.setdefault(self.key(name), slug)
+        return slug
+
+    def resolve(self, name: str, kind: str, aliases: tuple[str, ...] = (), origin: Origin | None = None) -> str:
+        for candidate in (name, *aliases):
+            slug = self.find(candidate, kind)
+            if slug:
+                entity = self.entities[slug]
+                new = tuple(a for a in (name, *aliases) if self.key(a) not in {self.key(x) for x in (entity.name, *entity.aliases)})
+                if new:
+                    self.entities[slug] = Entity(slug, entity.path, entity.name, entity.kind, entity.location,
+                                                 entity.aliases + new, entity.role, entity.description, entity.url)
+                    for alias in new:
+                        self.by_key.setdefault(self.key(alias), slug)
+                return slug
+        return self.add(Entity(slugify(name, "entity"), None, name, kind, origin.location if origin else None, aliases))
+
+
+def _entity_pages(entities: list[Entity], pages: list[ArticlePage], timeline: tuple[TimelineEntry, ...]):
+    index = EntityIndex()
+    for entity in sorted(entities, key=lambda e: e.slug):
+        index.add(entity)
+    roles: dict[str, list] = defaultdict(list)
+    quotes: dict[str, list] = defaultdict(list)
+    articles: dict[str, list[Article]] = defaultdict(list)
+
+    def note(slug: str, article: Article) -> None:
+        if article not in articles[slug]:
+            articles[slug].append(article)
+
+    for page in pages:
+        # hand-written people first, so their spelling of a name is the one that stays
+        for person in sorted(page.facts.people, key=lambda p: p.origin.extracted):
+            slug = index.resolve(person.name, "person", origin=person.origin)
+            if (person.role or person.org) and (person.role, person.org, page.article) not in roles[slug]:
+                roles[slug].append((person.role, person.org, page.article))
+            note(slug, page.article)
+        for quote in page.facts.quotes:
+            if quote.speaker:
+                slug = index.resolve(quote.speaker, "person", origin=quote.origin)
+                quotes[slug].append((quote, page.article))
+                note(slug, page.article)
+        for mention in page.mentions:
+            slug = index.resolve(mention.name, mention.kind, mention.aliases, mention.origin)
+            note(slug, page.article)
+    result = []
+    for slug, entity in sorted(index.entities.items()):
+        names = [index.key(n) for n in (entity.name, *entity.aliases)]
+        related = tuple(
+            entry for entry in timeline
+            if any(re.search(rf"\b{re.escape(n)}\b", entry.text.lower()) for n in names if len(n) > 2)
+        )
+        result.append(EntityPage(entity, tuple(roles[slug]), tuple(quotes[slug]), tuple(articles[slug]), related))
+    return tuple(result), dict(index.by_key)

@@ -1,0 +1,204 @@
+"""Stage 1: find the content files and split each into YAML front matter and body.
+
+Nothing here judges what the front matter *says* (that is `validate.py`);
+this stage only makes sure each file can be read: UTF-8 text, a front matter
+block that is opened and closed, YAML that parses. Every problem becomes a
+diagnostic with the file's own line numbers, whatever the file's line endings
+or byte-order mark.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, Diagnostics, SourceLocation
+from .yamlmarks import MarkedMap, YamlProblem, load_yaml
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ENTITY_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 10 * 1024 * 1024  # a news article is a few KB; this bounds the work per file
+MAX_FRONT_MATTER_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file, read and split, not yet validated."""
+
+    path: str  # relative to the site root, forward slashes: "content/articles/x.md"
+    kind: str  # "article", "topic" or "entity"
+    front: MarkedMap | None  # None: the file has no front matter
+    body: str  # newlines normalised to "\n"
+    body_line: int  # the file line the body starts on
+    front_line: int  # the file line of the opening '---' (1 when there is none)
+    digest: str = ""  # content hash, for the build cache
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+    @property
+    def body_format(self) -> str:
+        return "text" if self.path.endswith(".txt") else "markdown"
+
+
+def discover(root: Path, diagnostics: Diagnostics) -> list[tuple[str, Path]]:
+    """Every content file under root/content as (kind, path), in a stable order.
+
+    Hidden files and editor leftovers are skipped. A symbolic link that leads
+    outside `content/` is refused: the build must never read or publish files
+    the user did not put in their content folder.
+    """
+    content = root / "content"
+    if not content.is_dir():
+        return []
+    real_content = content.resolve()
+    found: list[tuple[str, Path]] = []
+    for folder, dirnames, filenames in os.walk(content, followlinks=False):
+        folder_path = Path(folder)
+        dirnames[:] = sorted(d for d in dirnames if not _skipped(d))
+        for name in list(dirnames):
+            sub = folder_path / name
+            if sub.is_symlink():
+                _check_link(sub, real_content, root, diagnostics)
+                dirnames.remove(name)  # never followed: a linked folder could loop or leave content/
+        for name in sorted(filenames):
+            if _skipped(name):
+                continue
+            path = folder_path / name
+            if path.is_symlink() and not _check_link(path, real_content, root, diagnostics):
+                continue
+            kind = _kind(path.relative_to(content))
+            if kind:
+                found.append((kind, path))
+    return found
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".tmp", ".bak"))
+
+
+def _kind(relative: Path) -> str | None:
+    top = relative.parts[0] if len(relative.parts) > 1 else ""
+    suffix = relative.suffix.lower()
+    if top == "entities":
+        return "entity" if suffix in ENTITY_SUFFIXES else None
+    if suffix not in ARTICLE_SUFFIXES:
+        return None
+    return "topic" if top == "topics" else "article"
+
+
+def _check_link(path: Path, real_content: Path, root: Path, diagnostics: Diagnostics) -> bool:
+    target = path.resolve()
+    if target == real_content or real_content in target.parents:
+        return True
+    diagnostics.error(
+        SourceLocation(relative_path(path, root)),
+        "symbolic link points outside content/; refusing to read it (copy the file in instead)",
+    )
+    return False
+
+
+def relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_document(kind: str, path: Path, root: Path) -> Document:
+    """Read one content file. Raises ContentError for a file that cannot be used at all."""
+    rel = relative_path(path, root)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ContentError(SourceLocation(rel), f"cannot read file: {error.strerror}") from None
+    return parse_document(kind, rel, data)
+
+
+def parse_document(kind: str, rel: str, data: bytes) -> Document:
+    """Split raw file bytes into a Document (the pure part of `read_document`)."""
+    import hashlib
+
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    text = decode(rel, data)
+    if kind == "entity":
+        front = _load_front(rel, text, 0)
+        return Document(rel, kind, front, "", len(text.splitlines()) + 1, 1, digest)
+    if not text.strip():
+        raise ContentError(SourceLocation(rel), "the file is empty; an article needs at least a title and a date")
+    front_text, body, body_line = split_front_matter(rel, text)
+    front = _load_front(rel, front_text, 1) if front_text is not None else None
+    return Document(rel, kind, front, body, body_line, 1, digest)
+
+
+def decode(rel: str, data: bytes) -> str:
+    """Bytes to text with "\\n" line endings. A BOM is dropped; anything but UTF-8 is an error."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError(
+            SourceLocation(rel), f"the file is {len(data) // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB"
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ContentError(SourceLocation(rel, line), "the file contains NUL bytes; is it a binary file?")
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise ContentError(
+            SourceLocation(rel, line, col),
+            f"the file is not UTF-8 (byte 0x{data[error.start]:02X}); save it with UTF-8 encoding",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(rel: str, text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, body, the file line the body starts on)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index]) + "\n"
+            if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+                raise ContentError(SourceLocation(rel, 2), "the front matter is larger than 1 MB")
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise ContentError(
+        SourceLocation(rel, 1),
+        "the front matter opened here is never closed; add a line '---' after the last YAML line",
+    )
+
+
+def _load_front(rel: str, text: str, line_offset: int) -> MarkedMap | None:
+    try:
+        front = load_yaml(text, line_offset)
+    except YamlProblem as problem:
+        raise ContentError(SourceLocation(rel, problem.line, problem.col), problem.message) from None
+    if front is None:
+        return MarkedMap()
+    if not isinstance(front, MarkedMap):
+        raise ContentError(
+            SourceLocation(rel, line_offset + 1),
+            f"the front matter must be a mapping of keys (title: …), not a {_yaml_kind(front)}",
+        )
+    return front
+
+
+def _yaml_kind(value: object) -> str:
+    return "list" if isinstance(value, list) else "single value"
+
+
+def load_content(root: Path, diagnostics: Diagnostics) -> list[Document]:
+    """Discover and read every content file, reporting unreadable ones."""
+    documents = []
+    for kind, path in discover(root, diagnostics):
+        try:
+            documents.append(read_document(kind, path, root))
+        except ContentError as error:
+            diagnostics.error(error.location, error.message)
+    return documents

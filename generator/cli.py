@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     dates.add_argument("--dct", help="the publication date the text's dates are relative to, e.g. 2015-12-02")
     dates.add_argument("--jsonl", metavar="DOCS", help='a JSON Lines file of {"doc", "dct", "text"} (- for stdin)')
     dates.add_argument("--date-order", choices=("MDY", "DMY"), default="MDY", help="how 13/11/2015-style dates read")
+    extract = commands.add_parser("extract", help="show what an article's text yields, or add it to the front matter")
+    extract.add_argument("file", help="an article file")
+    extract.add_argument("--json", action="store_true", help='print {"events", "facts", "quotes", "people"} with spans')
+    extract.add_argument("--write", action="store_true",
+                         help="append the items not yet in the front matter to it (keeps a .bak backup)")
     return parser
 
 
@@ -59,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
-    handler = {"build": _build, "check": _check, "dates": _dates}[args.command]
+    handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract}[args.command]
     try:
         return handler(args)
     except UsageError as error:
@@ -183,6 +188,51 @@ def _dates(args: argparse.Namespace) -> int:
             item["mod"] = m.mod
         out.write(json.dumps(item, ensure_ascii=False) + "\n")
     return EXIT_OK
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .accept import extract_file, write_items, yaml_items
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path} is not a file")
+    diagnostics = Diagnostics()
+    try:
+        result = extract_file(path, diagnostics)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    _report(diagnostics, strict=False)
+    if result is None or diagnostics.errors:
+        return EXIT_CONTENT
+    if args.json:
+        from .extract import extraction_to_json
+
+        data = extraction_to_json(result.extraction) if result.extraction is not None else {}
+        print(json.dumps({k: data.get(k, []) for k in ("events", "facts", "quotes", "people", "entities")},
+                         ensure_ascii=False, indent=2))
+    else:
+        _print_items(yaml_items(result.new))
+    if args.write:
+        items = yaml_items(result.new)
+        count = sum(len(v) for v in items.values())
+        if write_items(path, items):
+            print(f"factsheet: added {count} item(s) to the front matter of {path} (backup: .{path.name}.bak)",
+                  file=sys.stderr)
+        else:
+            print(f"factsheet: nothing new to add to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_items(items: dict[str, list[dict]]) -> None:
+    """What extraction found that the front matter does not have yet, as YAML to copy."""
+    import yaml
+
+    found = {k: v for k, v in items.items() if v}
+    if not found:
+        print("# nothing new: the front matter already covers everything extracted")
+        return
+    print("# extracted by factsheet, not yet in the front matter:")
+    print(yaml.safe_dump(found, sort_keys=False, allow_unicode=True, width=100), end="")
 
 
 if __name__ == "__main__":

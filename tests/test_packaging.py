@@ -1,0 +1,23 @@
+"""The default theme ships inside the wheel, so an installed factsheet builds sites without a checkout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_carries_the_theme(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        check=True, capture_output=True,
+    )
+    wheel = next(tmp_path.glob("factsheet-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    theme = REPO / "templates"
+    expected = {f"generator/theme/{p.relative_to(theme).as_posix()}" for p in theme.rglob("*") if p.is_file()}
+    assert expected <= names, sorted(expected - names)
+    assert "generator/cli.py" in names and "generator/extract/__init__.py" in names

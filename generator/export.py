@@ -14,7 +14,7 @@ from typing import Iterator
 from .datevalue import DateValue
 from .graph import ArticlePage, EntityPage, SiteGraph, TimelineEntry, TopicPage
 from .model import Origin
-from .render import Urls
+from .urls import Urls
 
 
 def _origin(origin: Origin) -> dict:

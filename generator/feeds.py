@@ -10,7 +10,7 @@ from typing import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from .graph import SiteGraph
-from .render import Urls
+from .urls import Urls
 
 _ATOM_TIME = "{}T00:00:00Z"
 

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .body import lead_lines, render_body, strip_lead
 from .datevalue import DateValue
 from .errors import Diagnostics
 from .fields import slugify
-from .highlight import Highlight, apply_highlights, normalise
+from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, same_person
 from .model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
+from .urls import Urls
 
 
 @dataclass(frozen=True)
@@ -215,10 +216,37 @@ def build_graph(
     reports += [Report(e, None) for t in topics for e in t.facts.events]
     timeline = merge_events(reports)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
+    pages = _link_mentions(pages, entity_pages, Urls(config.base_url))
     return SiteGraph(
         config, tuple(pages), topic_pages, tag_pages, entity_pages, timeline,
         article_by_slug={p.article.slug: p for p in pages}, entity_slug_by_name=by_name,
     )
+
+
+def _link_mentions(pages: list[ArticlePage], entities: tuple[EntityPage, ...], urls: Urls) -> list[ArticlePage]:
+    """Link the names of the people, organisations and places each article mentions to their pages."""
+    by_article: dict[str, list[Entity]] = defaultdict(list)
+    for page in entities:
+        for article in page.articles:
+            by_article[article.slug].append(page.entity)
+    curated = [page.entity for page in entities if page.entity.path]  # from content/entities: link wherever named
+    linked = []
+    for page in pages:
+        targets: dict[str, str] = {}
+        people = [e for e in by_article[page.article.slug] if e.kind == "person"]
+        surnames = defaultdict(list)
+        for person in people:
+            if len(person.name.split()) > 1:
+                surnames[person.name.split()[-1]].append(person)
+        for entity in curated + by_article[page.article.slug]:
+            href = urls.url(f"entities/{entity.slug}/")
+            for name in (entity.name, *entity.aliases):
+                targets.setdefault(name, href)
+        for surname, owners in surnames.items():
+            if len(owners) == 1 and len(surname) > 2:  # "Gallan" is Patricia Gallan only if no other Gallan is named
+                targets.setdefault(surname, urls.url(f"entities/{owners[0].slug}/"))
+        linked.append(replace(page, body_html=link_mentions(page.body_html, targets)))
+    return linked
 
 
 def _neg_date(article: Article) -> int:

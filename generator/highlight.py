@@ -39,14 +39,21 @@ class TextView:
         chars: list[str] = []
         starts: list[int] = []  # HTML offset where each visible character begins
         ends: list[int] = []  # HTML offset just past it
+        self.linkable: list[bool] = []  # False inside links and headings, where a mention link would not belong
+        self._depth = 0
         pos = 0
         for match in _TAG_OR_ENTITY.finditer(fragment):
             self._add_text(fragment, pos, match.start(), chars, starts, ends)
             token = match.group(0)
             if token.startswith("&"):
                 self._add_char(html.unescape(token), match.start(), match.end(), chars, starts, ends)
-            elif re.match(r"</?(p|br|li|h\d|blockquote|div|tr|td)\b", token):
-                self._add_char(" ", match.start(), match.start(), chars, starts, ends)
+            else:
+                if re.match(r"</?(p|br|li|h\d|blockquote|div|tr|td|th)\b", token):
+                    self._add_char(" ", match.start(), match.start(), chars, starts, ends)
+                if re.match(r"<(a|h\d|code|pre)\b", token):
+                    self._depth += 1
+                elif re.match(r"</(a|h\d|code|pre)\b", token):
+                    self._depth = max(0, self._depth - 1)
             pos = match.end()
         self._add_text(fragment, pos, len(fragment), chars, starts, ends)
         self.text = "".join(chars)
@@ -57,8 +64,7 @@ class TextView:
         for offset in range(start, end):
             self._add_char(fragment[offset], offset, offset + 1, chars, starts, ends)
 
-    @staticmethod
-    def _add_char(char, start, end, chars, starts, ends):
+    def _add_char(self, char, start, end, chars, starts, ends):
         char = char.translate(_QUOTES)
         if char.isspace():
             if chars and chars[-1] == " ":
@@ -67,6 +73,7 @@ class TextView:
         chars.append(char)
         starts.append(start)
         ends.append(end)
+        self.linkable.append(self._depth == 0)
 
     def find(self, needle: str, start: int = 0) -> int:
         return self.text.find(normalise(needle), start)
@@ -137,3 +144,37 @@ def _mark_pieces(view: TextView, start: int, end: int, item: Highlight) -> list[
                 pieces.append(((html_end, 0, -start, -end), "</mark>"))
             piece_start = i
     return pieces
+
+
+def link_mentions(fragment: str, targets: dict[str, str]) -> str:
+    """Link every mention of a known name in the text to its page.
+
+    `targets` maps a name (or alias) to a URL. Longer names win over the
+    shorter names inside them ("Patricia Gallan" over "Gallan"); text already
+    inside a link or heading is left alone, and a mention that crosses other
+    markup is not linked, so the HTML stays well-formed.
+    """
+    names = sorted((n for n in targets if len(normalise(n)) > 1), key=len, reverse=True)
+    if not names:
+        return fragment
+    view = TextView(fragment)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(normalise(n)) for n in names) + r")(?![\w-])")
+    lookup = {normalise(n): targets[n] for n in names}
+    inserts: list[tuple[int, int, str]] = []
+    for match in pattern.finditer(view.text):
+        start, end = match.span()
+        if not all(view.linkable[start:end]):
+            continue
+        if any(view.starts[i] != view.ends[i - 1] for i in range(start + 1, end)):
+            continue  # crosses markup
+        href = html.escape(lookup[match.group(1)], quote=True)
+        inserts.append((view.starts[start], 1, f'<a class="mention" href="{href}">'))
+        inserts.append((view.ends[end - 1], 0, "</a>"))
+    out = []
+    pos = 0
+    for offset, _, text in sorted(inserts):
+        out.append(fragment[pos:offset])
+        out.append(text)
+        pos = offset
+    out.append(fragment[pos:])
+    return "".join(out)

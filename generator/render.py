@@ -16,12 +16,12 @@ import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlsplit
 
 import jinja2
 
 from . import __version__, jsonld
 from .fields import slugify
+from .urls import Urls
 from .graph import SiteGraph, TimelineEntry, EntityIndex
 from .datevalue import DateValue
 
@@ -41,22 +41,6 @@ def template_dirs(root: Path) -> list[Path]:
         if d.is_dir() and d.resolve() not in [u.resolve() for u in unique]:
             unique.append(d)
     return unique
-
-
-class Urls:
-    """Site-relative paths to links: base path for pages, absolute URLs for feeds and canonicals."""
-
-    def __init__(self, base_url: str):
-        self.base_url = base_url
-        parts = urlsplit(base_url)
-        self.base_path = parts.path if parts.path.endswith("/") else parts.path + "/"
-        self.absolute = bool(parts.scheme and parts.netloc)
-
-    def url(self, path: str = "") -> str:
-        return self.base_path + path.lstrip("/")
-
-    def abs_url(self, path: str = "") -> str:
-        return (self.base_url if self.absolute else self.base_path) + path.lstrip("/")
 
 
 def _jsonld(value: object) -> str:
@@ -148,6 +132,7 @@ def render_site(graph: SiteGraph, root: Path) -> Iterator[tuple[str, bytes]]:
     yield page("entities.html", "entities/index.html")
     for entity_page in graph.entities:
         yield page("entity.html", f"entities/{entity_page.entity.slug}/index.html", page_data=entity_page)
+    yield page("search.html", "search/index.html")  # its index is search.py's search_files
     yield page("404.html", "404.html")
 
 

@@ -1,0 +1,486 @@
+"""Vocabulary, patterns and calendar arithmetic for the date tagger.
+
+Kept apart from :mod:`generator.dates` so that ``dates.py`` reads as the
+algorithm (find candidates, judge their context, resolve overlaps and
+references) and this module as what it works with, in this order:
+
+* word tables (months, weekdays, number words, seasons, holidays, modifiers);
+* regex fragments for the pieces of a date (a day, a year, a month name);
+* calendar arithmetic on TimeML values (ISO weeks, quarters, shifting a value
+  by years, choosing the year of a date written without one);
+* parsing of the words inside a match ("Sept." -> 9, "nineteen ninety-six");
+* context word lists used to accept or reject a match;
+* the full patterns, one per family of expression, as strings (the tagger
+  compiles them).
+
+Everything is written from English grammar and news-writing conventions;
+nothing is copied from other taggers' rule files.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Optional
+
+MONTHS = {
+    'january': 1, 'february': 2, 'march': 3, 'april': 4, 'may': 5, 'june': 6,
+    'july': 7, 'august': 8, 'september': 9, 'october': 10, 'november': 11,
+    'december': 12,
+    'jan': 1, 'feb': 2, 'mar': 3, 'apr': 4, 'jun': 6, 'jul': 7, 'aug': 8,
+    'sep': 9, 'sept': 9, 'oct': 10, 'nov': 11, 'dec': 12,
+}
+
+WEEKDAYS = {
+    'monday': 0, 'tuesday': 1, 'wednesday': 2, 'thursday': 3, 'friday': 4,
+    'saturday': 5, 'sunday': 6,
+    # Abbreviations are only accepted inside a full calendar date
+    # ("Wed., Nov. 13"): on their own "Wed", "Sun" and "Sat" are far more often
+    # other words or names.
+    'mon': 0, 'tue': 1, 'tues': 1, 'wed': 2, 'thu': 3, 'thur': 3, 'thurs': 3,
+    'fri': 4, 'sat': 5, 'sun': 6,
+}
+
+# Cardinal number words used in "two years ago", "ten days later".
+NUMBER_WORDS = {
+    'a': 1, 'an': 1, 'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5,
+    'six': 6, 'seven': 7, 'eight': 8, 'nine': 9, 'ten': 10, 'eleven': 11,
+    'twelve': 12, 'thirteen': 13, 'fourteen': 14, 'fifteen': 15,
+    'sixteen': 16, 'seventeen': 17, 'eighteen': 18, 'nineteen': 19,
+    'twenty': 20, 'thirty': 30, 'forty': 40, 'fifty': 50, 'sixty': 60,
+    'seventy': 70, 'eighty': 80, 'ninety': 90, 'hundred': 100,
+}
+
+ORDINALS = {
+    'first': 1, 'second': 2, 'third': 3, 'fourth': 4, 'fifth': 5, 'sixth': 6,
+    'seventh': 7, 'eighth': 8, 'ninth': 9, 'tenth': 10, 'eleventh': 11,
+    'twelfth': 12, 'thirteenth': 13, 'fourteenth': 14, 'fifteenth': 15,
+    'sixteenth': 16, 'seventeenth': 17, 'eighteenth': 18, 'nineteenth': 19,
+    'twentieth': 20, 'thirtieth': 30,
+    '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+}
+
+# Spelled-out years as read aloud in broadcast transcripts:
+# "nineteen ninety-six", "nineteen oh five".
+UNITS = {'one': 1, 'two': 2, 'three': 3, 'four': 4, 'five': 5, 'six': 6,
+         'seven': 7, 'eight': 8, 'nine': 9}
+TEENS = {'ten': 10, 'eleven': 11, 'twelve': 12, 'thirteen': 13, 'fourteen': 14,
+         'fifteen': 15, 'sixteen': 16, 'seventeen': 17, 'eighteen': 18,
+         'nineteen': 19}
+TENS = {'twenty': 20, 'thirty': 30, 'forty': 40, 'fifty': 50, 'sixty': 60,
+        'seventy': 70, 'eighty': 80, 'ninety': 90}
+DECADE_WORDS = {'twenties': 2, 'thirties': 3, 'forties': 4, 'fifties': 5,
+                'sixties': 6, 'seventies': 7, 'eighties': 8, 'nineties': 9}
+
+SEASONS = {'spring': 'SP', 'summer': 'SU', 'fall': 'FA', 'autumn': 'FA',
+           'winter': 'WI'}
+# Month in which each season starts (northern hemisphere, as news uses them).
+SEASON_START = {'SP': 3, 'SU': 6, 'FA': 9, 'WI': 12}
+
+# Fixed-date holidays: (month, day).
+HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31),
+    'christmas day': (12, 25), 'christmas eve': (12, 24), 'christmas': (12, 25),
+    'boxing day': (12, 26), 'halloween': (10, 31),
+    "valentine's day": (2, 14), 'independence day': (7, 4),
+    'the fourth of july': (7, 4), 'july fourth': (7, 4),
+    'veterans day': (11, 11), 'armistice day': (11, 11),
+    "st. patrick's day": (3, 17), 'bastille day': (7, 14),
+}
+
+# Modifier words in front of a date and their TimeML mod.
+MODIFIERS = {
+    'early': 'START', 'earlier': 'START', 'beginning': 'START', 'start': 'START',
+    'dawn': 'START', 'mid': 'MID', 'middle': 'MID', 'late': 'END', 'later': 'END',
+    'end': 'END', 'close': 'END',
+    'about': 'APPROX', 'around': 'APPROX', 'approximately': 'APPROX',
+    'roughly': 'APPROX', 'some': 'APPROX', 'nearly': 'EQUAL_OR_LESS',
+    'almost': 'EQUAL_OR_LESS', 'more than': 'MORE_THAN', 'over': 'MORE_THAN',
+    'less than': 'LESS_THAN',
+}
+
+# --------------------------------------------------------------- regexes ----
+# Month names must be capitalised: in news copy a lower-case "may" or "march"
+# is the verb.  Longer alternatives first so "Sept" wins over "Sep".
+MONTH_FULL = ('January|February|March|April|May|June|July|August|September|'
+              'October|November|December')
+MONTH_ABBR = 'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec'
+MONTH = r'(?:(?:%s)\b|(?:%s)\b\.?)' % (MONTH_FULL, MONTH_ABBR)
+WEEKDAY_FULL = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+WEEKDAY_ANY = (r'(?:(?:%s)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)'
+               % WEEKDAY_FULL)
+# Day of month: 1-31 with optional ordinal suffix, never followed by more
+# digits, a decimal part, a percent sign or a clock time.
+DAY = r'(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%]|[:.]\d|,\d{3})'
+DAY_WORD = ('(?i:thirty-first|thirtieth|twenty-(?:first|second|third|fourth|fifth|'
+            'sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|'
+            'seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|'
+            'eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|'
+            'second|first)')
+# A four-digit year 1000-2099.
+YEAR4 = r'(?:1\d{3}|20\d{2})'
+SPELLED_YEAR = (r'(?i:(?:nineteen|eighteen)\s+(?:(?:twenty|thirty|forty|fifty|sixty|'
+                r'seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|'
+                r'eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|'
+                r'seventeen|eighteen|nineteen|oh[\s-](?:one|two|three|four|five|six|'
+                r'seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|'
+                r'four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|'
+                r'fifteen|sixteen|seventeen|eighteen|nineteen))?)')
+NUM = (r'(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|'
+       r'eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|'
+       r'nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|'
+       r'a\s+few|a\s+couple\s+of|a\s+couple|several|some|many|a\s+number\s+of))')
+
+# Words after a bare weekday or month that show it is a name, not a date.
+NAME_FOLLOWERS = (r'Times|Telegraph|Mirror|Express|Post|Herald|Independent|Mail|'
+                  r'Tribune|Star|People|Sport|Night\s+Football|Magazine|Review|'
+                  r'Observer|Business|Morning\s+Post')
+# Named days that are not the plain weekday.
+WEEKDAY_NAMES_BEFORE = ('Good|Black|Super|Ash|Palm|Easter|Bloody|Holy|Maundy|'
+                        'Shrove|Cyber|Whit|Low|Trinity|Mothering|Fat')
+
+
+# ----------------------------------------------------------- arithmetic ----
+def iso_week(d: datetime.date) -> str:
+    y, w, _ = d.isocalendar()
+    return '%04d-W%02d' % (y, w)
+
+
+def quarter_of(d: datetime.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def safe_date(y: int, m: int, d: int) -> Optional[datetime.date]:
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def ymd(d: datetime.date) -> str:
+    return d.isoformat()
+
+
+def shift(dct: datetime.date, unit: str, n: int) -> str:
+    """DCT moved by n units, expressed at that unit's granularity."""
+    if unit == 'day':
+        return ymd(dct + datetime.timedelta(days=n))
+    if unit == 'week':
+        return iso_week(dct + datetime.timedelta(weeks=n))
+    if unit == 'month':
+        y, m = add_months(dct.year, dct.month, n)
+        return '%04d-%02d' % (y, m)
+    if unit == 'quarter':
+        k = dct.year * 4 + quarter_of(dct) - 1 + n
+        return '%04d-Q%d' % (k // 4, k % 4 + 1)
+    if unit == 'half':
+        k = dct.year * 2 + (dct.month > 6) + n
+        return '%04d-H%d' % (k // 2, k % 2 + 1)
+    if unit == 'year':
+        return '%04d' % (dct.year + n)
+    if unit == 'decade':
+        return '%03d' % (dct.year // 10 + n)
+    if unit == 'century':
+        return '%02d' % (dct.year // 100 + n)
+    raise ValueError(unit)
+
+
+_VALUE_YEAR = re.compile(r'^(\d{4})(.*)$')
+
+
+def shift_years(value: str, n: int) -> Optional[str]:
+    """Move any year-anchored TimeML value ("1989-Q3", "1989-10-26") by n years,
+    keeping its granularity: "a year earlier" than a quarter is that quarter
+    a year before."""
+    m = _VALUE_YEAR.match(value)
+    if not m:
+        return None
+    y = int(m.group(1)) + n
+    rest = m.group(2)
+    if rest == '-02-29':
+        rest = '-02-28'
+    if rest.startswith('-W53'):
+        rest = '-W52' + rest[4:]
+    return '%04d%s' % (y, rest)
+
+
+def value_date(value: str) -> Optional[datetime.date]:
+    """A representative day for a value (its first day), for arithmetic."""
+    m = re.match(r'^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-W(\d\d))?$', value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        return safe_date(y, int(m.group(2)), int(m.group(3)))
+    if m.group(2):
+        return safe_date(y, int(m.group(2)), 1)
+    if m.group(4):
+        return datetime.date(y, 3 * int(m.group(4)) - 2, 1)
+    if m.group(5):
+        try:
+            return datetime.date.fromisocalendar(y, int(m.group(5)), 1)
+        except ValueError:
+            return None
+    return datetime.date(y, 1, 1)
+
+
+def granularity(value: str) -> str:
+    if re.match(r'^\d{4}-\d\d-\d\d$', value):
+        return 'day'
+    if re.match(r'^\d{4}-\d\d$', value):
+        return 'month'
+    if re.match(r'^\d{4}-W\d\d$', value):
+        return 'week'
+    if re.match(r'^\d{4}-Q\d$', value):
+        return 'quarter'
+    if re.match(r'^\d{4}$', value):
+        return 'year'
+    return 'other'
+
+
+def near_year(dct: datetime.date, month: int, day: int = 1, future: bool = False) -> int:
+    """Year for a month (and day) written without one.
+
+    News mostly looks back: a date without a year is taken in the DCT's year
+    when it lies at most ~8 months before or ~4 months after the DCT,
+    otherwise in the adjacent year ("Jan. 2" seen from November is next
+    year's, "December" seen from February last year's).  The tense of the
+    sentence was tried as a further cue and did not help."""
+    y = dct.year
+    d = safe_date(y, month, day) or datetime.date(y, month, 28)
+    delta = (d - dct).days
+    if delta > (300 if future else 120):
+        return y - 1
+    if delta < -240:
+        return y + 1
+    return y
+
+
+# ------------------------------------------------------- word parsing ----
+def parse_number(word: str) -> Optional[int]:
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    w = re.sub(r'\s+', ' ', w)
+    return NUMBER_WORDS.get(w)
+
+
+def month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip('.')]
+
+
+def day_num(word: str) -> int:
+    w = word.lower()
+    m = re.match(r'\d+', w)
+    if m:
+        return int(m.group())
+    if w in ORDINALS:
+        return ORDINALS[w]
+    if w.startswith('twenty-'):
+        return 20 + ORDINALS[w[7:]]
+    if w == 'thirty-first':
+        return 31
+    return 0
+
+
+def spelled_year(s: str) -> Optional[int]:
+    words = re.split(r'[\s-]+', s.lower().strip())
+    if words[:2] == ['two', 'thousand']:
+        rest = [w for w in words[2:] if w != 'and']
+        if not rest:
+            return 2000
+        n = UNITS.get(rest[0]) or TEENS.get(rest[0])
+        return 2000 + n if n else None
+    century = {'nineteen': 1900, 'eighteen': 1800}.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    w = words[1:]
+    if w[0] == 'oh' and len(w) == 2:
+        return century + UNITS.get(w[1], 0)
+    if w[0] in TEENS:
+        return century + TEENS[w[0]]
+    n = TENS.get(w[0])
+    if n is None:
+        return None
+    if len(w) > 1:
+        n += UNITS.get(w[1], 0)
+    return century + n
+
+
+def year_of(s: str, dct: datetime.date) -> Optional[int]:
+    """Year from "1998", "'98", a spelled year, or "this/last/next year"."""
+    s = s.strip()
+    if s.isdigit():
+        return int(s)
+    low = re.sub("['\u2019]s$", '', s.lower())
+    if low[:1] in "'\u2019\u2018":
+        yy = int(s[1:3])
+        y = dct.year // 100 * 100 + yy
+        return y - 100 if y > dct.year + 10 else y
+    if low.endswith('year'):
+        return dct.year + {'this': 0, 'last': -1, 'next': 1}[low.split()[0]]
+    return spelled_year(s)
+
+
+UNIT_NORM = {'days': 'day', 'weeks': 'week', 'months': 'month', 'years': 'year',
+              'decades': 'decade', 'quarters': 'quarter', 'centuries': 'century'}
+
+
+# ---------------------------------------------------- context word lists ----
+# Words before a bare month name that show it is the month ("in May").
+MONTH_CUES = {
+    'in', 'since', 'until', 'till', 'by', 'of', 'during', 'from', 'through', 'before',
+    'after', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'that', 'since',
+    'between', 'and', 'or', 'to', 'for', 'throughout', 'around', 'about', 'end', 'beginning',
+    'middle', 'start', 'each', 'every', 'on', 'as', 'than', 'into', 'past',
+}
+# Cues strong enough to keep a month followed by a capitalised word
+# ("in April Smith resigned" is rare, "April Smith" the name is not).
+STRONG_MONTH_CUES = {'in', 'since', 'until', 'till', 'during', 'early', 'late', 'mid', 'mid-',
+                      'last', 'next', 'this', 'through', 'throughout', 'by'}
+# Words before "spring", "fall" ... that make them seasons, not a water
+# source or a verb.
+SEASON_CUES = {
+    'the', 'in', 'during', 'by', 'until', 'till', 'since', 'through', 'throughout', 'over',
+    'early', 'late', 'mid', 'this', 'next', 'last', 'before', 'after', 'this', 'for', 'until',
+}
+DATE_WORDS = set(MONTH_FULL.split('|')) | set(WEEKDAY_FULL.split('|')) | {
+    'The', 'In', 'A', 'But', 'And', 'I'}
+# A four-digit number after these words is a count or a code, not a year.
+NOT_YEAR_BEFORE = {
+    'no', 'no.', 'number', 'nos', 'flight', 'route', 'room', 'channel', 'page', 'pages',
+    'rule', 'section', 'article', 'resolution', 'model', 'code', 'about', 'some', 'nearly',
+    'almost', 'approximately', 'roughly', 'than', 'only', 'total', 'lost', 'gained',
+    'dropped', 'climbed', 'index', 'stood', 'averaged', 'killed', 'least', 'version',
+}
+# ... and before these nouns too ("1990 shares").
+NOT_YEAR_AFTER = {
+    'shares', 'people', 'points', 'point', 'employees', 'workers', 'troops', 'soldiers',
+    'units', 'cars', 'vehicles', 'tons', 'tonnes', 'barrels', 'feet', 'meters', 'metres',
+    'miles', 'kilometers', 'km', 'acres', 'rooms', 'seats', 'jobs', 'votes', 'men',
+    'women', 'children', 'copies', 'dollars', 'yen', 'marks', 'francs', 'pounds', 'cents',
+    'million', 'billion', 'hours', 'minutes', 'people', 'homes', 'houses', 'members',
+    'patients', 'students', 'deaths', 'cases', 'pages', 'words', 'calories', 'degrees',
+    'percent', 'ft', 'lb', 'lbs', 'kg', 'mph', 'companies', 'stores', 'issues', 'contracts',
+}
+# "this/last/the following ..." and where each one points: from the DCT
+# (prev, cur, next) or from the reference time (ref_prev, ref, ref_next).
+REL_GROUP = {
+    'this': 'cur', 'the current': 'cur', 'this coming': 'next', 'the coming': 'next',
+    'coming': 'next', 'next': 'next', 'last': 'prev', 'this past': 'prev',
+    'the past': 'prev', 'past': 'prev', 'the last': 'prev', 'the previous': 'ref_prev',
+    'the prior': 'ref_prev', 'previous': 'ref_prev', 'the following': 'ref_next',
+    'that': 'ref', 'the': 'cur', 'the full': 'cur',
+}
+SEASON_UNITS = set(SEASONS)
+THE_BEFORE = re.compile(r'\b[Tt]he\s+$')
+
+# ------------------------------------------------------------ patterns ----
+# A four-digit year must not run on into more digits, a decimal, a range or
+# a percentage.
+YEAR_END = r'(?![\w%]|[.,]\d|-\d|/\d|\s*(?:%|percent\b|per\s+cent\b))'
+Y4 = YEAR4 + YEAR_END
+APOS = "['\u2019\u2018]"
+
+P_MONTH_DAY = (
+    r'(?<![\w.-])(?:(?P<wd>%s),?\s+)?(?P<mon>%s)\s*(?P<day>%s|%s\b)'
+    r'(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>%s|%s\d\d\b))?'
+    % (WEEKDAY_ANY, MONTH, DAY, DAY_WORD, Y4, APOS))
+P_DAY_MONTH = (
+    r'(?<![\w$\u00a3\u20ac.,/-])(?:(?P<wd>%s),?\s+)?(?:(?:the\s+)?(?P<day>%s)\s+(?:of\s+)?|'
+    r'the\s+(?P<dayw>%s)\s+of\s+)(?P<mon>%s)(?:,?\s+(?P<year>%s))?'
+    % (WEEKDAY_ANY, DAY, DAY_WORD, MONTH, Y4))
+P_NUMERIC = (
+    r'(?<![\w/.-])(?:(?P<iy>(?:1\d|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)'
+    r'|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>(?:1\d|20)\d\d|\d\d))'
+    r'(?![\w/]|[.-]\d)')
+P_MONTH_YEAR = (
+    r'(?<![\w.-])(?P<mon>%s)\s*,?\s+(?:of\s+)?(?P<year>%s|%s\d\d\b|%s|(?i:this|last|next)\s+year\b)'
+    % (MONTH, Y4, APOS, SPELLED_YEAR))
+P_MONTH = r'(?:(?<=[Mm]id-)|(?<![\w-]))(?P<mon>%s)\b(?!-\d|\s*\d)' % MONTH_FULL
+P_YEAR = (
+    r'(?:(?<=[Mm]id-)|(?<![\w$\u00a3\u20ac#@/.,:-]))(?P<fy>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|'
+    r'the\s+year|model\s+year|FY)[\s-]*)?(?P<year>%s)'
+    % Y4)
+P_SPELLED_YEAR = r'(?<![\w-])(?P<pre>(?i:the\s+year)\s+)?(?P<sy>%s)(?![\w-])' % SPELLED_YEAR
+P_DECADE = (
+    r'(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?'
+    r'(?:(?P<c>1\d|20)(?P<d>\d)0%s?s\b|%s(?P<d2>\d)0%s?s\b|'
+    r'(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)'
+    % (APOS, APOS, APOS))
+P_CENTURY = (
+    r'(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?'
+    r'(?P<n>\d{1,2}(?:st|nd|rd|th)|%s)[\s-]+(?i:century)\b' % DAY_WORD)
+P_RELATIVE = (
+    r'(?<![\w-])(?P<rel>(?i:this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+last|'
+    r'the\s+previous|the\s+prior|the\s+following|the\s+current|the\s+full|this|last|next|past|that|'
+    r'the(?=\s+(?:weekend|year\b(?!\s+(?:ended|ending|to\s+date|before|after|earlier|ago)\b|-)))))\s+'
+    r'(?P<unit>(?i:weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|'
+    r'winter|fiscal\s+year)\b|(?:%s)\b|(?:%s)\b)'
+    % (MONTH_FULL, WEEKDAY_FULL))
+P_AGO = (
+    r'(?<![\w-])(?P<n>%s)\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?|quarters?|'
+    r'centuries|century))\s+(?P<or>or\s+so\s+)?'
+    r'(?P<dir>(?i:ago|earlier|later|from\s+now|hence|before(?=\s*[.,;])|after(?=\s*[.,;])))\b'
+    % NUM)
+ORD = r'(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th)'
+P_QUARTER = (
+    r'(?<![\w-])'
+    r'(?:(?P<ago>(?i:(?:the|its|their|a)\s+)?(?i:(?:comparable|same|corresponding)\s+)?'
+    r'(?i:year-ago|year-earlier|prior-year)\s+)'
+    r'|(?P<yr1>(?i:this|last|next)\s+year%s?s\s+|(?i:the|its|their)\s+%s\s+)'
+    r'|(?P<det>(?i:the|its|this|that|their|his|her|our|a|an)\s+))?'
+    r'(?P<fis>(?i:fiscal)[\s-]+)?(?P<ord>%s)(?P<sep>[\s-]+)(?:(?i:fiscal)\s+)?'
+    r'(?P<unit>(?i:quarter|half))\b'
+    r'(?:\s+(?i:of)\s+(?P<yr2>(?i:fiscal\s+)?%s|(?i:this|last|next)\s+year\b))?'
+    % (APOS, YEAR4, ORD, Y4))
+P_QUARTER_CODE = (r'(?<![\w-])(?P<code>Q[1-4]|H[12])(?:(?:\s+|-|/)?(?P<y>(?:19|20)\d\d|%s\d\d))?'
+                   r'(?![\w%%-])' % APOS)
+P_QUARTER_REF = (
+    r'(?<![\w-])(?P<det>(?i:the|this|that|its))\s+'
+    r'(?P<adj>(?i:latest|current|most\s+recent|recent|just-ended|just\s+ended|same|comparable|'
+    r'corresponding|(?:comparable\s+|same\s+)?year-ago|(?:comparable\s+|same\s+)?year-earlier)\s+)?'
+    r'(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])'
+    r'(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)|of\s+last\s+year))?')
+P_YEAR_PERIOD = r'(?<![\w-])(?i:the|its|their)\s+(?P<year>%s)\s+(?P<unit>(?i:quarter|period))\b' % Y4
+P_YEAR_AGO_ADJ = r'(?<![\w-])(?i:year-ago|year-earlier)(?![\w-])'
+P_SEASON = (
+    r'(?<![\w-])(?P<season>(?i:spring|summer|fall|autumn|winter))'
+    r'(?:\s+of\s+(?P<yr>%s|%s|(?i:this|last|next)\s+year\b)|\s+(?P<yr2>%s))?\b'
+    % (Y4, SPELLED_YEAR, Y4))
+P_WEEKDAY = r'(?<![\w-])(?P<wd>%s)\b' % WEEKDAY_FULL
+P_DEICTIC = (r'(?<![\w-])(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|'
+              r'yesterday|today|tomorrow)\b')
+P_VAGUE = (
+    r'(?<![\w-])(?:'
+    r'(?P<present>(?i:right\s+now|now|currently|nowadays|these\s+days))'
+    r'|(?i:at\s+)(?P<present2>(?i:present))'
+    r'|(?P<past>(?i:more\s+recently|recently|formerly|past\s+years|recent\s+(?:years|days|decades|times)))'
+    r'|(?i:in\s+)(?P<past2>(?i:the\s+past))(?=\s*[,.;:)]|\s+(?:and|but|or|when|that|it|he|she|they|we|the|a|as|to|is|was|were|has|have|had)\b)'
+    r'|(?P<future>(?i:soon|the\s+(?:near|distant)\s+future|future\s+(?:years|quarters)|coming\s+'
+    r'(?:years|months|weeks|days|quarters|decades)|the\s+(?:near|short)\s+term))'
+    r'|(?i:in\s+|into\s+)(?P<future2>(?i:the\s+future|future))(?![\w-])'
+    r'|(?P<current>current)(?=\s+[a-z])'
+    r')(?![\w-])')
+P_HOLIDAY = r'(?<![\w-])(?P<h>%s)\b' % '|'.join(
+    re.escape(h).replace("'", "['\u2019]") for h in sorted(
+        (h.title().replace("'S", "'s").replace('The Fourth Of July', 'the Fourth of July')
+         for h in HOLIDAYS), key=len, reverse=True))
+P_PERIOD_EDGE = (
+    r'(?<![\w-])(?:(?i:year[\s-]end|year%ss\s+end)'
+    r'|(?i:the)\s+(?P<pos>(?i:beginning|start|middle|end|close|turn))\s+of\s+(?i:the)\s+'
+    r'(?P<u>(?i:year|month|week|quarter|decade|century))'
+    r'|(?P<el>(?i:earlier|later))\s+in\s+(?i:the)\s+(?P<u2>(?i:year|month|week|quarter)))\b' % APOS)
+
+PERIOD_END_RE = re.compile(r'(?i:quarter|period|year|months|weeks|half)\s+(?i:that\s+)?'
+                            r'(?i:ended|ending|ends|through|to)\s+$')
+PERIOD_RESET_RE = re.compile(r'(?i)\b(?:(?:first\s+)?(?:nine|six|three|eight|ten|eleven|twelve|9|6|12)'
+                              r'[\s-]+months?|(?:fiscal\s+)?year\s+(?:ended|ending))\b')
+MOD_RE = re.compile(
+    r'(?:\b(?:[Tt]he)\s+(?P<pw>beginning|start|middle|end|close)\s+of\s+'
+    r'|\b(?:[Tt]he\s+)?(?P<em>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)(?:\s+|-)'
+    r'|\b(?P<ap>[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost)\s+)$')

@@ -1,0 +1,860 @@
+"""Rule-based tagger for English DATE expressions in news text.
+
+``find_dates(text, dct)`` finds calendar dates, months, years, decades,
+centuries, weeks, quarters, halves, seasons, weekdays, relative expressions
+("last year", "two weeks ago", "the year-earlier quarter") and vague
+references ("now", "recently", "the future") and normalises each one to a
+TimeML TIMEX3 ``value`` anchored to the article's publication date (DCT).
+
+How it works, top to bottom:
+
+1. A set of compiled regular expressions (one per family of expression) is
+   run over the text; each match is handed to a small handler that checks the
+   context (is "May" the month or the verb? is "1990" a year or a number?) and
+   proposes a *candidate* span with a value.  Values that depend on what the
+   article talked about just before ("a year earlier", "the quarter") are
+   proposed as a function of that reference, resolved later.
+2. Modifiers in front of a candidate ("early", "the end of", "around") are
+   absorbed into its span and recorded as a TimeML ``mod``.
+3. Overlapping candidates are resolved longest-first, so "Aug. 2, 1990" wins
+   over "Aug. 2" and "1990".
+4. The surviving candidates are walked in text order, keeping track of the
+   last concrete date mentioned (the *reference time*) to resolve the
+   anaphoric values.
+
+Span conventions follow TimeBank: prepositions are left out ("on Friday" ->
+"Friday"), determiners that belong to the date are kept ("the 1990s",
+"the third quarter"), an adjectival date is tagged alone ("third-quarter"
+in "third-quarter profit").
+
+The module only imports the standard library; ``dateparser`` is not needed
+for the rules here (all arithmetic is done directly, which is what makes the
+tagger fast).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional, Union
+
+from . import date_rules as R
+
+__all__ = ['DateMention', 'find_dates']
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One DATE expression found in a text.
+
+    ``value`` is a TimeML TIMEX3 value ("2015-11-13", "2015-W48", "199",
+    "PRESENT_REF", ...); ``mod`` a TimeML modifier ("START", "MID", "END",
+    "APPROX", ...) or None.
+    """
+    start: int
+    end: int
+    text: str
+    value: str
+    mod: Optional[str] = None
+
+
+# A value is either final, or a function of the reference time (the last
+# concrete date value seen before it in the text, or None).
+Value = Union[str, Callable[['_Refs'], Optional[str]]]
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    value: Value
+    mod: Optional[str] = None
+    modable: bool = False      # may absorb "early", "the end of", "around" ...
+    anchor: bool = True        # may serve as reference time for later mentions
+    prio: int = 0              # tie-break between equally long candidates
+
+
+class _Refs:
+    """Reference times seen so far while walking the text in order."""
+    __slots__ = ('last', 'last_quarter', 'dct')
+
+    def __init__(self, dct: datetime.date):
+        self.dct = dct
+        self.last: Optional[str] = None
+        self.last_quarter: Optional[str] = None
+
+
+# ----------------------------------------------------------------- tense ----
+# Cues for the tense of the clause around a bare weekday or month.  Future
+# cues come first in the alternation so "set to" beats "set".
+_TENSE_RE = re.compile(
+    r"\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due|scheduled|"
+    r"set\s+to|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
+    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
+    r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
+    r"visits|takes\s+effect|to\s+be\s+held|will\s+be|ahead\s+of)\b"
+    r"|\b(?P<past>said|was|were|had|did|told|met|made|began|fell|rose|took|"
+    r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
+    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
+    r"earlier|[a-z]{2,}ed)\b")
+_SENT_END = re.compile(r'[.!?]["\')\]]*\s|\n')
+
+
+def _tense(text: str, start: int, end: int) -> Optional[str]:
+    """'past', 'future' or None for the clause around text[start:end]:
+    the nearest tense cue to the left wins, else the first to the right."""
+    lo = max(0, start - 90)
+    left = text[lo:start]
+    cut = None
+    for cut in _SENT_END.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    last = None
+    for last in _TENSE_RE.finditer(left):
+        pass
+    if last is not None:
+        return 'future' if last.group('fut') else 'past'
+    right = text[end:end + 70]
+    m = _SENT_END.search(right)
+    if m:
+        right = right[:m.start()]
+    m = _TENSE_RE.search(right)
+    if m:
+        return 'future' if m.group('fut') else 'past'
+    return None
+
+
+def _weekday_date(dct: datetime.date, wd: int, tense: Optional[str]) -> datetime.date:
+    """The weekday wd in the week around the DCT: the article's own weekday
+    is the DCT; otherwise the previous one, or the next one if the clause
+    speaks of the future."""
+    if wd == dct.weekday():
+        return dct
+    if tense == 'future':
+        return dct + datetime.timedelta(days=(wd - dct.weekday()) % 7)
+    return dct - datetime.timedelta(days=(dct.weekday() - wd) % 7)
+
+
+# ---------------------------------------------------------------- tagger ----
+_PREV_WORD = re.compile(r"([A-Za-z][\w'.-]*)[^\w]*$")
+_NEXT_WORD = re.compile(r"^[^\w$]*([\w$][\w'-]*)")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ''
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text[pos:pos + 30])
+    return m.group(1) if m else ''
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4):pos]
+    return pos == 0 or not before.strip() and '\n' in before or bool(
+        re.search(r'(?:^|[.!?:]["\')]*\s+|\n\s*|["(]\s*)$', text[max(0, pos - 6):pos]))
+
+
+class _Tagger:
+    """One run of the rules over one text."""
+
+    def __init__(self, text: str, dct: datetime.date, date_order: str):
+        self.text = text
+        self.dct = dct
+        self.order = date_order
+        self.cands: list[_Cand] = []
+
+    # -- helpers -------------------------------------------------------
+    def add(self, start: int, end: int, value: Value, mod: Optional[str] = None,
+            modable: bool = False, anchor: bool = True, prio: int = 0) -> None:
+        self.cands.append(_Cand(start, end, value, mod, modable, anchor, prio))
+
+    def tense(self, start: int, end: int) -> Optional[str]:
+        return _tense(self.text, start, end)
+
+    # -- rules ---------------------------------------------------------
+    def _period_end(self, start: int) -> bool:
+        """True for the date in "the quarter ended Sept. 30": it only names
+        the end of the period under discussion, which stays the reference."""
+        return bool(R.PERIOD_END_RE.search(self.text, max(0, start - 30), start))
+
+    def r_month_day(self, m: re.Match) -> None:
+        """Nov. 13, 2015 / November 13th / Friday, Oct. 13 / March eighth."""
+        mon = R.month_num(m.group('mon'))
+        day = R.day_num(m.group('day'))
+        if not 1 <= day <= 31:
+            return
+        mon_word = m.group('mon').rstrip('.')
+        if mon_word == 'May' and not m.group('year') and _prev_word(self.text, m.start()) in (
+                'I', 'you', 'You', 'we', 'We', 'they', 'They', 'he', 'He', 'she', 'She'):
+            return  # "May I ..." style modal
+        if m.group('year'):
+            y = R.year_of(m.group('year'), self.dct)
+        else:
+            y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
+        d = R.safe_date(y, mon, day)
+        if d is None:
+            return
+        self.add(m.start(), m.end(), R.ymd(d), modable=True, prio=2,
+                 anchor=not self._period_end(m.start()))
+
+    def r_day_month(self, m: re.Match) -> None:
+        """13 November / 1 December 2015 / the 13th of November / the first of May."""
+        mon = R.month_num(m.group('mon'))
+        day = R.day_num(m.group('day') or m.group('dayw'))
+        if m.group('year'):
+            y = R.year_of(m.group('year'), self.dct)
+        else:
+            y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
+        d = R.safe_date(y, mon, day) if 1 <= day <= 31 else None
+        if d is None:
+            return
+        self.add(m.start(), m.end(), R.ymd(d), modable=True, prio=2,
+                 anchor=not self._period_end(m.start()))
+
+    def r_numeric(self, m: re.Match) -> None:
+        """2015-11-13, 13/11/2015 or 11/13/2015 (by date_order), 13.11.2015."""
+        if m.group('iy'):
+            d = R.safe_date(int(m.group('iy')), int(m.group('im')), int(m.group('id')))
+        else:
+            a, b, c, sep = int(m.group('a')), int(m.group('b')), m.group('c'), m.group('sep')
+            if len(c) == 2:
+                if sep != '/':
+                    return  # 1.5.15 is more likely a version number
+                # Two-digit years: the century that puts the date no more
+                # than ten years after the DCT.
+                y = 2000 + int(c) if 2000 + int(c) <= self.dct.year + 10 else 1900 + int(c)
+            else:
+                y = int(c)
+            first = (a, b) if self.order == 'MDY' else (b, a)   # (month, day)
+            d = R.safe_date(y, *first) or R.safe_date(y, first[1], first[0])
+        if d is not None:
+            self.add(m.start(), m.end(), R.ymd(d), prio=2)
+
+    def r_month_year(self, m: re.Match) -> None:
+        """November 1997 / Nov. 1997 / January this year / June of 1994."""
+        y = R.year_of(m.group('year'), self.dct)
+        if y is None:
+            return
+        mon = R.month_num(m.group('mon'))
+        self.add(m.start(), m.end(), '%04d-%02d' % (y, mon), modable=True, prio=1)
+
+    def r_month(self, m: re.Match) -> None:
+        """A bare month name: "in November", "mid-November", "March sales"."""
+        word = m.group('mon')
+        text = self.text
+        prev = _prev_word(text, m.start())
+        nxt_m = re.match(r'\s+([A-Z][a-z]+)', text[m.end():m.end() + 20])
+        cue = prev.lower() in R.MONTH_CUES or text[max(0, m.start() - 4):m.start()].lower().endswith('mid-')
+        if word in ('May', 'March'):
+            # The modal verb / the verb and the name: need a cue word before,
+            # or a month list ("April and May").
+            if not cue and not re.search(r'(?:%s),?\s+(?:and|or|to|through)\s+$' % R.MONTH_FULL,
+                                         text[max(0, m.start() - 25):m.start()]) \
+                    and not re.match(r',?\s+(?:and|or|to|through)\s+(?:%s)\b' % R.MONTH_FULL,
+                                     text[m.end():m.end() + 25]):
+                return
+        # "April Smith", "June Carter": a capitalised word after, no cue before.
+        if nxt_m and nxt_m.group(1) not in R.DATE_WORDS and prev.lower() not in R.STRONG_MONTH_CUES:
+            return
+        if (prev[:1].isupper() and not cue and prev not in R.DATE_WORDS
+                and not _sentence_initial(text, m.start())):
+            return   # "Theresa May", "Ms. June"
+        if prev.lower() in ('each', 'every'):
+            return   # "each July" is a set
+        mon = R.month_num(word)
+        y = R.near_year(self.dct, mon, 15, self.tense(m.start(), m.end()) == 'future')
+        self.add(m.start(), m.end(), '%04d-%02d' % (y, mon), modable=True)
+
+    def r_year(self, m: re.Match) -> None:
+        """1998 / fiscal 1989 / the year 2000 / FY2015."""
+        y = int(m.group('year'))
+        text = self.text
+        if not m.group('fy'):
+            prev = _prev_word(text, m.start())
+            if prev.lower() in R.NOT_YEAR_BEFORE:
+                return
+            if (prev[:1].isupper() and prev not in R.DATE_WORDS and prev.lower() not in R.MONTH_CUES
+                    and not prev.endswith("'s") and text[m.start() - 1] == ' '
+                    and not _sentence_initial(text, m.start() - len(prev) - 1)):
+                return   # a name with a number: "Orion 1980", "Vision 2020"
+            nxt = _next_word(text, m.end()).lower()
+            if nxt in R.NOT_YEAR_AFTER:
+                return
+            # A "year" far in the future or before 1600 is almost always
+            # a count or a code in news copy.
+            if y > self.dct.year + 30 or y < 1600:
+                return
+        self.add(m.start(), m.end(), '%04d' % y, modable=True)
+
+    def r_spelled_year(self, m: re.Match) -> None:
+        """Years read out in broadcast transcripts: "nineteen ninety-six"."""
+        y = R.spelled_year(m.group('sy'))
+        if y is None:
+            return
+        if y >= 2000 and not m.group('pre') and _prev_word(self.text, m.start()).lower() not in (
+                'in', 'since', 'by', 'until', 'of', 'before', 'after'):
+            return  # "two thousand people"
+        self.add(m.start(), m.end(), '%04d' % y, modable=True)
+
+    def r_decade(self, m: re.Match) -> None:
+        """the 1990s / the '80s / the nineties / mid-1990s."""
+        if m.group('c'):
+            dec = int(m.group('c')) * 10 + int(m.group('d'))
+        elif m.group('d2'):
+            d = int(m.group('d2'))
+            cen = self.dct.year // 100
+            dec = cen * 10 + d
+            if dec > self.dct.year // 10:
+                dec = (cen - 1) * 10 + d   # "'90s" seen from 2015 is the 1990s
+        else:
+            if not m.group('the'):
+                return   # "in his forties" is an age
+            d = R.DECADE_WORDS[m.group('w').lower()]
+            cen = self.dct.year // 100
+            dec = cen * 10 + d
+            if dec > self.dct.year // 10:
+                dec = (cen - 1) * 10 + d
+        mod = R.MODIFIERS[m.group('mod').lower()] if m.group('mod') else None
+        self.add(m.start(), m.end(), '%03d' % dec, mod=mod)
+
+    def r_century(self, m: re.Match) -> None:
+        """the 19th century -> "18"; the twentieth century -> "19"."""
+        n = m.group('n')
+        num = int(re.match(r'\d+', n).group()) if n[0].isdigit() else R.day_num(n)
+        if not 1 <= num <= 30:
+            return
+        mod = R.MODIFIERS[m.group('mod').lower()] if m.group('mod') else None
+        self.add(m.start(), m.end(), '%02d' % (num - 1), mod=mod)
+
+    def r_relative(self, m: re.Match) -> None:
+        """this/last/next/the past/the following + unit, month, weekday or season."""
+        rel = re.sub(r'\s+', ' ', m.group('rel').lower())
+        unit_raw = m.group('unit')
+        unit = re.sub(r'\s+', ' ', unit_raw.lower())
+        text, dct = self.text, self.dct
+        before = text[max(0, m.start() - 4):m.start()].lower()
+        if rel == 'last' and before.endswith('the ') and unit not in ('decade', 'century'):
+            return   # "the last year" is a duration
+        if rel == 'past' and unit not in R.SEASON_UNITS:
+            return   # "past year" without article: "in past years" etc.
+        if rel == 'the past' and unit != 'year' or rel == 'the last' and unit not in ('decade', 'century'):
+            return   # "the past week", "the past century" are usually durations
+        if unit_raw[0].isupper() and m.group('rel')[0].isupper() and unit not in R.MONTHS \
+                and unit not in R.WEEKDAYS:
+            return   # "This Week" (a title)
+        if rel in ('the past', 'the last') and unit in ('year',):
+            nxt = text[m.end():m.end() + 3]
+            if nxt.startswith("'s") or nxt.startswith('-'):
+                return
+        if rel in ('the full', 'the') and unit not in ('year', 'fiscal year', 'weekend'):
+            return
+        if rel == 'the' and unit == 'year' and _prev_word(text, m.start()).lower() in (
+                'all', 'throughout', 'during', 'whole', 'entire', 'per', 'a'):
+            return   # "throughout the year" is a duration
+        group = R.REL_GROUP[rel]
+        start, end = m.start(), m.end()
+        if unit in R.WEEKDAYS:
+            wd = R.WEEKDAYS[unit]
+            if group == 'prev':
+                days = (dct.weekday() - wd) % 7 or 7
+                val = R.ymd(dct - datetime.timedelta(days=days))
+            elif group == 'next':
+                days = (wd - dct.weekday()) % 7 or 7
+                val = R.ymd(dct + datetime.timedelta(days=days))
+            elif group in ('ref_prev', 'ref_next'):
+                sign = -1 if group == 'ref_prev' else 1
+
+                def val(refs, wd=wd, sign=sign):
+                    # "the previous Friday": before the day under discussion.
+                    base = refs.dct
+                    if refs.last and R.granularity(refs.last) == 'day':
+                        base = R.value_date(refs.last)
+                    gap = (base.weekday() - wd) if sign < 0 else (wd - base.weekday())
+                    return R.ymd(base + datetime.timedelta(days=sign * (gap % 7 or 7)))
+            else:
+                val = R.ymd(_weekday_date(dct, wd, self.tense(start, end)))
+            self.add(start, end, val, modable=True, prio=1)
+            return
+        if unit in R.MONTHS:
+            mon = R.MONTHS[unit]
+            if group == 'prev':
+                # "last April" seen from November is this year's; "last
+                # February" seen from March means a year ago (last month
+                # would have been "last month").
+                y = dct.year if mon < dct.month - 1 else dct.year - 1
+            elif group == 'next':
+                y = dct.year if mon > dct.month else dct.year + 1
+            elif group == 'cur':
+                y = dct.year
+            else:
+                return
+            self.add(start, end, '%04d-%02d' % (y, mon), modable=True, prio=1)
+            return
+        if unit in R.SEASONS:
+            s = R.SEASONS[unit]
+            first = R.SEASON_START[s]
+            if group == 'prev':
+                # "last summer": the most recent summer that is over.
+                y = dct.year if first + 3 <= dct.month else dct.year - 1
+            elif group == 'next':
+                y = dct.year if first > dct.month else dct.year + 1
+            elif group == 'cur':
+                y = dct.year
+            else:
+                return
+            self.add(start, end, '%04d-%s' % (y, s), modable=True, prio=1)
+            return
+        if unit == 'weekend':
+            if group == 'prev':
+                base = dct - datetime.timedelta(days=dct.weekday() + 1)
+            elif group == 'next':
+                base = dct + datetime.timedelta(days=7 - dct.weekday() + 5)
+            elif group == 'cur':
+                t = self.tense(start, end)
+                if dct.weekday() >= 5:
+                    base = dct
+                elif t == 'future':
+                    base = dct + datetime.timedelta(days=5 - dct.weekday())
+                else:
+                    base = dct - datetime.timedelta(days=dct.weekday() + 1)
+            else:
+                return
+            self.add(start, end, R.iso_week(base) + '-WE', modable=True, prio=1)
+            return
+        if unit == 'fiscal year':
+            unit = 'year'
+        n = {'prev': -1, 'cur': 0, 'next': 1}.get(group)
+        if n is not None:
+            self.add(start, end, R.shift(dct, unit, n), modable=True, prio=1)
+            return
+        # Anaphoric: "that year", "the following month", "the previous year".
+        k = {'ref': 0, 'ref_prev': -1, 'ref_next': 1}[group]
+
+        def val(refs, unit=unit, k=k):
+            base = R.value_date(refs.last) if refs.last else None
+            return R.shift(base or refs.dct, unit, k)
+        self.add(start, end, val, modable=True, prio=1)
+
+    def r_ago(self, m: re.Match) -> None:
+        """two years ago / a year earlier / three days later / ten years from now."""
+        n_txt = m.group('n')
+        unit = m.group('unit').lower()
+        unit = R.UNIT_NORM.get(unit, unit)
+        direction = m.group('dir').lower().split()[0]
+        back = direction in ('ago', 'earlier', 'before', 'previously')
+        n = R.parse_number(n_txt)
+        mod = 'APPROX' if m.group('or') else None
+        if n is None:
+            # "a few years ago" is only "in the past"; "a few days later" is
+            # a stretch of time after some event, not a date.
+            if direction in ('ago', 'from', 'hence'):
+                self.add(m.start(), m.end(), 'PAST_REF' if back else 'FUTURE_REF', anchor=False,
+                         modable=True)
+            return
+        if unit == 'day' and direction not in ('ago', 'from', 'hence'):
+            return   # "three days later" is annotated as a duration
+        sign = -1 if back else 1
+        if direction in ('ago', 'from', 'hence'):
+            if unit == 'year':
+                # "a year ago" in an earnings report is the same quarter a
+                # year before; otherwise just the year.
+                def val(refs, n=n, sign=sign):
+                    lq = refs.last_quarter
+                    if lq and abs(int(lq[:4]) - refs.dct.year) <= 1:
+                        return R.shift_years(lq, sign * n)
+                    return R.shift(refs.dct, 'year', sign * n)
+                self.add(m.start(), m.end(), val, mod=mod, modable=True, anchor=False)
+            else:
+                self.add(m.start(), m.end(), R.shift(self.dct, unit, sign * n), mod=mod, modable=True)
+            return
+
+        # earlier/later: relative to the reference time, keeping its
+        # granularity ("the third quarter ... a year earlier").
+        def val(refs, n=n, sign=sign, unit=unit):
+            ref = refs.last
+            if unit == 'year' and ref:
+                return R.shift_years(ref, sign * n)
+            base = R.value_date(ref) if ref else None
+            if base is None or (unit in ('day', 'week') and R.granularity(ref) != 'day'):
+                base = refs.dct
+            return R.shift(base, unit, sign * n)
+        self.add(m.start(), m.end(), val, mod=mod, modable=True, anchor=False)
+
+    def r_quarter(self, m: re.Match) -> None:
+        """the third quarter / third-quarter / the first half of 1998 / the
+        year-earlier third quarter / next year's first quarter."""
+        text, dct = self.text, self.dct
+        ordw = m.group('ord').lower()
+        unit = m.group('unit').lower()
+        if ordw in ('last', 'final'):
+            if not (m.group('det') or m.group('yr2')):
+                return
+            num = 4 if unit == 'quarter' else 2
+        else:
+            num = R.ORDINALS[ordw]
+        if unit == 'half' and num > 2 or unit == 'quarter' and num > 4:
+            return
+        nxt = text[m.end():m.end() + 30]
+        if re.match(r'\s*(?:of\s+(?:the|a|its|this|his|her|their)\b|-?(?:century|mile|inning|period of))', nxt):
+            return  # "the first half of the match", "first quarter of the century"
+        start = m.start()
+        adjectival = '-' in m.group('sep') and not m.group('yr2')
+        if adjectival:
+            # "the third-quarter loss": "the" belongs to "loss".
+            start = m.start('fis') if m.group('fis') else m.start('ord')
+        letter = 'Q' if unit == 'quarter' else 'H'
+        if m.group('yr2'):
+            y = R.year_of(re.sub(r'(?i)^fiscal\s+', '', m.group('yr2')), dct)
+            val: Value = '%04d-%s%d' % (y, letter, num)
+        elif m.group('yr1'):
+            yr1 = m.group('yr1')
+            digits = re.search(r'\d{4}', yr1)
+            y = int(digits.group()) if digits else R.year_of(yr1, dct)
+            val = '%04d-%s%d' % (y, letter, num)
+        elif m.group('ago'):
+            def val(refs, num=num, letter=letter):
+                base = refs.last_quarter or refs.last
+                y = int(base[:4]) if base and base[:4].isdigit() else refs.dct.year
+                return '%04d-%s%d' % (y - 1, letter, num)
+        else:
+            cur = R.quarter_of(dct) if letter == 'Q' else (2 if dct.month > 6 else 1)
+            # Same year unless the period lies more than one period ahead:
+            # in February "the fourth quarter" is last year's.
+            y = dct.year if num - cur <= 1 else dct.year - 1
+            val = '%04d-%s%d' % (y, letter, num)
+        self.add(start, m.end(), val, prio=2)
+
+    def r_quarter_code(self, m: re.Match) -> None:
+        """Business shorthand: Q3, Q3 2015, H1 2015, Q2'15."""
+        code = m.group('code').upper()
+        letter, num = code[0], int(code[1])
+        yr = m.group('y')
+        if yr:
+            y = R.year_of(yr, self.dct)
+        else:
+            cur = R.quarter_of(self.dct) if letter == 'Q' else (2 if self.dct.month > 6 else 1)
+            y = self.dct.year if num - cur <= 1 else self.dct.year - 1
+        self.add(m.start(), m.end(), '%04d-%s%d' % (y, letter, num), prio=1)
+
+    def r_quarter_ref(self, m: re.Match) -> None:
+        """the quarter / the latest quarter / the year-ago period / this quarter."""
+        adj = (m.group('adj') or '').lower().strip()
+        det = m.group('det').lower()
+        unit = m.group('unit').lower()
+        dct = self.dct
+        if unit == 'period' and not adj:
+            return
+        if adj in ('same', 'comparable', 'corresponding') and not m.group('ago'):
+            return
+        ended = re.match(r'\s+(?:ended|ending|ends|that\s+ended|through)\s+(%s)\s*(\d{1,2})\b'
+                         % R.MONTH, self.text[m.end():m.end() + 30])
+        if 'year-' in adj or m.group('ago'):
+            def val(refs):
+                base = refs.last_quarter or refs.last
+                if base and R.granularity(base) == 'quarter':
+                    return R.shift_years(base, -1)
+                if base:
+                    return '%04d' % (int(base[:4]) - 1) if base[:4].isdigit() else None
+                return R.shift(refs.dct, 'year', -1)
+            self.add(m.start(), m.end(), val, prio=1, anchor=False)
+            return
+        if unit == 'quarter' and (det == 'this' and not adj or adj == 'current'):
+            self.add(m.start(), m.end(), R.shift(dct, 'quarter', 0), prio=1)
+            return
+        if ended:
+            mon = R.month_num(ended.group(1))
+            y = R.near_year(dct, mon, int(ended.group(2)))
+            self.add(m.start(), m.end(), '%04d-Q%d' % (y, (mon - 1) // 3 + 1), prio=1)
+            return
+
+        if adj in ('latest', 'most recent', 'just-ended', 'just ended', 'recent'):
+            # The latest quarter is the last one completed before publication.
+            self.add(m.start(), m.end(), R.shift(dct, 'quarter', -1), prio=1)
+            return
+
+        def val(refs):
+            return refs.last_quarter or R.shift(refs.dct, 'quarter', -1)
+        self.add(m.start(), m.end(), val, prio=1)
+
+    def r_year_period(self, m: re.Match) -> None:
+        """the 1988 quarter / the 1988 period: in an earnings report, the
+        same quarter as the one under discussion, in that year."""
+        y = int(m.group('year'))
+        unit = m.group('unit').lower()
+
+        def val(refs, y=y, unit=unit):
+            if refs.last_quarter:
+                return '%04d%s' % (y, refs.last_quarter[4:])
+            return '%04d' % y if unit == 'period' else None
+        self.add(m.start(), m.end(), val, anchor=False, prio=1)
+
+    def r_year_ago_adj(self, m: re.Match) -> None:
+        """year-ago / year-earlier used as an adjective: "year-earlier profit"."""
+        nxt = self.text[m.end():m.end() + 30]
+        if re.match(r'\s+(?:first\s+)?(?:three|six|nine|twelve|\d+)[\s-]+months?', nxt):
+            return   # "the year-earlier nine months" is a duration
+
+        def val(refs):
+            base = refs.last_quarter if refs.last_quarter else refs.last
+            if base:
+                return R.shift_years(base, -1)
+            return R.shift(refs.dct, 'year', -1)
+        self.add(m.start(), m.end(), val, anchor=False)
+
+    def r_season(self, m: re.Match) -> None:
+        """the summer / in spring / summer of 1994 / the winter of 1994."""
+        s = R.SEASONS[m.group('season').lower()]
+        yr = m.group('yr') or m.group('yr2')
+        start = m.start()
+        text = self.text
+        prev = _prev_word(text, start).lower()
+        if yr:
+            y = R.year_of(yr, self.dct)
+            if y is None:
+                return
+        else:
+            if prev not in R.SEASON_CUES:
+                return
+            nxt = text[m.end():m.end() + 20]
+            if re.match(r'\s+of\b', nxt):
+                return   # "the fall of Rome"
+            if re.match(r'\s*(?:-|\s)(?:time|season|term|semester|collection|olympics|games|'
+                         r'school|break|camp|job|intern|solstice|equinox|weather|storm|fashion|'
+                         r'sales?|program)', nxt, re.I):
+                return
+            t = self.tense(start, m.end())
+            y = self.dct.year
+            first = R.SEASON_START[s]
+            if t == 'future' and first < self.dct.month:
+                y += 1
+            elif t == 'past' and first > self.dct.month:
+                y -= 1
+        the = R.THE_BEFORE.search(text, max(0, start - 6), start)
+        if the:
+            start = the.start()   # TimeBank keeps the article: "the summer"
+        self.add(start, m.end(), '%04d-%s' % (y, s), modable=True)
+
+    def r_weekday(self, m: re.Match) -> None:
+        """Friday / on Tuesday / Friday's: within the week around the DCT."""
+        text = self.text
+        prev = _prev_word(text, m.start())
+        if re.fullmatch(R.WEEKDAY_NAMES_BEFORE, prev):
+            return   # "Good Friday", "Black Monday"
+        if re.match(r'\s+(?:%s)\b' % R.NAME_FOLLOWERS, text[m.end():m.end() + 25]):
+            return   # "Sunday Times"
+        if prev.lower() in ('each', 'every'):
+            return   # a set of days, not a date
+        if re.match(r's?\s+(?:and\s+\w+\s+)?nights\b', text[m.end():m.end() + 25]):
+            return   # "Monday and Tuesday nights": recurring
+        wd = R.WEEKDAYS[m.group('wd').lower()]
+        d = _weekday_date(self.dct, wd, self.tense(m.start(), m.end()))
+        self.add(m.start(), m.end(), R.ymd(d), modable=True)
+
+    def r_deictic(self, m: re.Match) -> None:
+        """yesterday / today / tomorrow."""
+        w = re.sub(r'\s+', ' ', m.group(0).lower())
+        if w == 'today' and self.text[max(0, m.start() - 4):m.start()] == 'USA ':
+            return
+        off = {'yesterday': -1, 'today': 0, 'tomorrow': 1,
+               'the day before yesterday': -2, 'the day after tomorrow': 2}[w]
+        self.add(m.start(), m.end(), R.ymd(self.dct + datetime.timedelta(days=off)), modable=True)
+
+    def r_vague(self, m: re.Match) -> None:
+        """now / currently / recently / the past / the future / soon ..."""
+        text = self.text
+        g = m.lastgroup
+        s, e = m.span(g)
+        word = m.group(g).lower()
+        g = g.rstrip('2')
+        if g == 'present':
+            val = 'PRESENT_REF'
+        elif g == 'past':
+            val = 'PAST_REF'
+            if word == 'the past':
+                nxt = text[e:e + 25]
+                if re.match(r'\s+(?:\d|few|several|many|couple|decade|year|month|week|day|quarter|'
+                            r'century|one|two|three|four|five|six|seven|eight|nine|ten|twelve|'
+                            r'fifteen|twenty|thirty|fifty|hundred)', nxt, re.I):
+                    return
+        elif g == 'future':
+            val = 'FUTURE_REF'
+            if word == 'soon':
+                before = text[max(0, s - 8):s].lower()
+                after = text[e:e + 14].lower()
+                if before.endswith(('as ', 'how ', 'too ')) or re.match(
+                        r'\s+(?:after|afterward|thereafter|as|enough)\b', after):
+                    return   # "as soon as", "soon after": conjunctions, not dates
+        elif g == 'current':
+            val = 'PRESENT_REF'
+            nxt = _next_word(text, e).lower()
+            if nxt in ('account', 'accounts', 'affairs', 'events', 'liabilities', 'assets',
+                       'dollars', 'prices', 'yield', 'yields', 'coupon', 'rate'):
+                return
+        else:
+            return
+        self.add(s, e, val, anchor=False, prio=-1)
+
+    def r_holiday(self, m: re.Match) -> None:
+        """Fixed-date holidays: Christmas, New Year's Day, Independence Day ..."""
+        mon, day = R.HOLIDAYS[m.group('h').lower()]
+        y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
+        self.add(m.start(), m.end(), '%04d-%02d-%02d' % (y, mon, day), modable=True)
+
+    def r_period_edge(self, m: re.Match) -> None:
+        """the end of the year / year-end / earlier in the year."""
+        unit = (m.group('u') or m.group('u2') or 'year').lower()
+        pos = (m.group('pos') or m.group('el') or 'end').lower()
+        mod = R.MODIFIERS.get(pos, 'END')
+        if pos == 'turn':
+            return
+        self.add(m.start(), m.end(), R.shift(self.dct, unit, 0), mod=mod)
+
+    # -- driver ----------------------------------------------------------
+    def run(self) -> list[DateMention]:
+        text = self.text
+        for rx, name, keys in _RULES:
+            handler = getattr(self, name)
+            if keys is None:
+                for m in rx.finditer(text):
+                    handler(m)
+                continue
+            for lo, hi in self._windows(keys):
+                for m in rx.finditer(text, lo, hi):
+                    handler(m)
+        if not self.cands:
+            return []
+        for c in self.cands:
+            if c.modable:
+                self._absorb_modifier(c)
+        chosen = self._select()
+        # Multi-month reporting periods ("the nine months", "the year ended
+        # June 30") are durations, not dates, but they change what "a year
+        # earlier" compares with: from then on it is the year, not the quarter.
+        resets = [m.start() for m in R.PERIOD_RESET_RE.finditer(text)] if 'month' in text or \
+            'year end' in text else []
+        refs = _Refs(self.dct)
+        out = []
+        for c in chosen:
+            while resets and resets[0] < c.start:
+                resets.pop(0)
+                refs.last_quarter = None
+                refs.last = '%04d' % self.dct.year
+            v = c.value
+            if callable(v):
+                v = v(refs)
+                if v is None:
+                    continue
+            if c.anchor and R.granularity(v) != 'other':
+                refs.last = v
+                if R.granularity(v) == 'quarter':
+                    refs.last_quarter = v
+            out.append(DateMention(c.start, c.end, text[c.start:c.end], v, c.mod))
+        return out
+
+    def _windows(self, keys: re.Pattern) -> list[tuple[int, int]]:
+        """Disjoint stretches of text around the keyword hits, widened to
+        word boundaries so no match is cut short at a window edge."""
+        text, n = self.text, len(self.text)
+        out: list[list[int]] = []
+        for k in keys.finditer(text):
+            lo, hi = max(0, k.start() - _WINDOW), min(n, k.end() + _WINDOW)
+            if out and lo <= out[-1][1]:
+                out[-1][1] = hi
+            else:
+                out.append([lo, hi])
+        for w in out:
+            while w[0] > 0 and not text[w[0] - 1].isspace():
+                w[0] -= 1
+            while w[1] < n and not text[w[1]].isspace():
+                w[1] += 1
+        return [(lo, hi) for lo, hi in out]
+
+    def _absorb_modifier(self, c: _Cand) -> None:
+        m = R.MOD_RE.search(self.text, max(0, c.start - 40), c.start)
+        if not m or m.end() != c.start:
+            return
+        word = (m.group('pw') or m.group('em') or m.group('ap')).lower()
+        if m.group('ap') and c.mod is None:
+            c.mod = R.MODIFIERS[word]
+        elif not m.group('ap'):
+            c.mod = R.MODIFIERS[word]
+        c.start = m.start()
+
+    def _select(self) -> list[_Cand]:
+        """Longest candidates first; a candidate overlapping a kept one is dropped."""
+        order = sorted(self.cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+        kept: list[_Cand] = []
+        for c in order:
+            if c.end <= c.start:
+                continue
+            if all(c.end <= k.start or c.start >= k.end for k in kept):
+                kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+
+# ------------------------------------------------------------- patterns ----
+def _keys(pattern: str) -> re.Pattern:
+    """Keywords one of which every match of a rule contains.  Rules with
+    long optional prefixes ("the comparable year-ago third quarter") are
+    slow to try at every position of the text, so they are only run in
+    windows around their keywords, found first with this cheap pattern."""
+    return re.compile(pattern)
+
+
+# How far before / after a keyword a match of a windowed rule may reach.
+_WINDOW = 60
+
+_MONTHS_KEY = _keys(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')
+
+# (compiled regex, handler name, keywords or None to scan the whole text)
+_RULES = [
+    (re.compile(R.P_MONTH_DAY), 'r_month_day', _MONTHS_KEY),
+    (re.compile(R.P_DAY_MONTH), 'r_day_month', _MONTHS_KEY),
+    (re.compile(R.P_NUMERIC), 'r_numeric', _keys(r'\d[/.-]\d')),
+    (re.compile(R.P_MONTH_YEAR), 'r_month_year', _MONTHS_KEY),
+    (re.compile(R.P_MONTH), 'r_month', _MONTHS_KEY),
+    (re.compile(R.P_YEAR), 'r_year', _keys(r'\d{4}')),
+    (re.compile(R.P_SPELLED_YEAR), 'r_spelled_year', _keys(r'[Nn]ineteen|[Ee]ighteen|thousand')),
+    (re.compile(R.P_DECADE), 'r_decade', _keys(r"(?i)0['\u2019]?s\b|ties\b")),
+    (re.compile(R.P_CENTURY), 'r_century', _keys(r'(?i)century')),
+    (re.compile(R.P_RELATIVE), 'r_relative', _keys(
+        r'(?i)\b(?:this|last|next|past|previous|prior|following|current|full|that|coming)\b'
+        r'|weekend|the year')),
+    (re.compile(R.P_AGO), 'r_ago', _keys(r'(?i)\b(?:ago|earlier|later|now|hence|before|after)\b')),
+    (re.compile(R.P_QUARTER), 'r_quarter', _keys(r'(?i)quarter|half')),
+    (re.compile(R.P_QUARTER_REF), 'r_quarter_ref', _keys(r'(?i)quarter|period')),
+    (re.compile(R.P_QUARTER_CODE), 'r_quarter_code', _keys(r'\b[QH][1-4]')),
+    (re.compile(R.P_YEAR_AGO_ADJ), 'r_year_ago_adj', _keys(r'(?i)year-')),
+    (re.compile(R.P_YEAR_PERIOD), 'r_year_period', _keys(r'(?i)quarter|period')),
+    (re.compile(R.P_SEASON), 'r_season', _keys(r'(?i)spring|summer|fall|autumn|winter')),
+    (re.compile(R.P_WEEKDAY), 'r_weekday', _keys(r'day')),
+    (re.compile(R.P_DEICTIC), 'r_deictic', _keys(r'(?i)yesterday|today|tomorrow')),
+    (re.compile(R.P_VAGUE), 'r_vague', _keys(
+        r'(?i)now|current|these days|present|recent|formerly|past|future|soon|coming|term')),
+    (re.compile(R.P_HOLIDAY), 'r_holiday', _keys(
+        r"Christmas|New Year|Valentine|Halloween|Independence|Fourth|Veterans|Armistice|"
+        r"Patrick|Bastille|Boxing")),
+    (re.compile(R.P_PERIOD_EDGE), 'r_period_edge', _keys(
+        r"(?i)year.{1,3}end|(?:of|in) the (?:year|month|week|quarter|decade|century)")),
+]
+
+
+def find_dates(text: str, dct: datetime.date, *, date_order: str = 'MDY') -> list[DateMention]:
+    """All DATE expressions in text, sorted by start, never overlapping.
+
+    ``dct`` is the article's publication date, the anchor for relative
+    expressions ("yesterday", "last week", a bare "Friday").  ``date_order``
+    ("MDY" or "DMY") decides how all-numeric dates such as 13/11/2015 are
+    read; an impossible reading (month 13) falls back to the other order.
+    """
+    if date_order not in ('MDY', 'DMY'):
+        raise ValueError('date_order must be "MDY" or "DMY", not %r' % (date_order,))
+    if isinstance(dct, datetime.datetime):
+        dct = dct.date()
+    if not text:
+        return []
+    return _Tagger(text, dct, date_order).run()

@@ -1,0 +1,107 @@
+"""Extraction of key facts from an article body.
+
+``extract(text, dct)`` reads the body the user wrote (Markdown or plain text)
+and returns candidate timeline events, key numbers, quotes with speakers,
+people with roles, and the organisations and places named -- each with the
+character span it came from, so every item can be traced to its sentence.
+
+The stages, one small module each:
+
+* :mod:`.items` -- the frozen records returned (re-exported here)
+* :mod:`.sentences` -- mask markup, captions and credits; paragraphs and sentences
+* :mod:`.gazetteer` -- the small hand-written word lists (places, organisations, titles)
+* :mod:`.names` -- proper names, sorted into people, organisations and places
+* :mod:`.quotes` -- quotations and their speakers
+* :mod:`.people` -- roles in apposition; the people and entity records
+* :mod:`.numbers` -- counts, amounts and measures
+* :mod:`.events` -- dated sentences, with dates from :mod:`generator.dates`
+* :mod:`.writeback` -- append extracted items to an article's front matter
+
+Everything here is heuristic and offline: regular expressions and small word
+lists, no model.  It prefers missing an item to inventing one.
+
+Item texts (``ExtractedQuote.text``, ``as_stated``) are the words of their span
+with Markdown removed and whitespace collapsed; with no markup in the span
+they equal ``" ".join(text[span.start:span.end].split())``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from dataclasses import asdict
+
+from .events import find_events
+from .items import (Extraction, ExtractedEntity, ExtractedEvent, ExtractedNumber,
+                    ExtractedPerson, ExtractedQuote, Span)
+from .names import NameIndex
+from .numbers import find_numbers
+from .people import find_people
+from .quotes import find_quotes
+from .sentences import prepare
+
+ALL_KINDS = frozenset({"dates", "numbers", "quotes", "people"})
+
+__all__ = ["Span", "ExtractedQuote", "ExtractedNumber", "ExtractedPerson", "ExtractedEntity",
+           "ExtractedEvent", "Extraction", "extract", "extraction_to_json", "ALL_KINDS"]
+
+
+def extract(text: str, dct: datetime.date, *, kinds: frozenset[str] = ALL_KINDS,
+            date_order: str = "MDY", skip_lines: int = 0) -> Extraction:
+    """Extract events, key numbers, quotes, people and entities from an article body.
+
+    ``dct`` is the publication date (it anchors "13 November" and "yesterday");
+    ``kinds`` selects among ``dates``, ``numbers``, ``quotes`` and ``people``
+    (entities come with people); ``date_order`` ("MDY"/"DMY") reads all-numeric
+    dates; the first ``skip_lines`` non-blank lines (the image caption and
+    credit the build knows of) are ignored -- blank lines before them are not
+    counted.  Lines that look like a picture credit ("… Getty") are ignored
+    anyway.  Spans are offsets into ``text``.
+
+    Never raises on any text.  Should the date tagger fail on some text, a
+    ``RuntimeWarning`` says so and the other kinds are still extracted.
+    """
+    if date_order not in ("MDY", "DMY"):
+        raise ValueError(f'date_order must be "MDY" or "DMY", not {date_order!r}')
+    doc = prepare(text, skip_lines)
+    mentions = []
+    if kinds & {"dates", "numbers"}:
+        # The tagger reads the masked text: same offsets, but no markup,
+        # captions or credits -- and its spans keep dates out of the numbers.
+        from generator.dates import find_dates
+        try:
+            mentions = find_dates(doc.masked, dct, date_order=date_order)
+        except Exception as exc:  # noqa: BLE001 - one odd phrase must not cost the whole article
+            # The tagger is a separate module; if it trips on some text we
+            # still extract everything else, and say so loudly.
+            warnings.warn(f"date tagger failed ({exc!r}); no events from this text", RuntimeWarning,
+                          stacklevel=2)
+            mentions = []
+    events = find_events(doc, mentions) if "dates" in kinds else []
+    facts = find_numbers(doc, [(m.start, m.end) for m in mentions]) if "numbers" in kinds else []
+    quotes: list[ExtractedQuote] = []
+    people: list[ExtractedPerson] = []
+    entities: list[ExtractedEntity] = []
+    if kinds & {"quotes", "people"}:
+        index = NameIndex(doc)
+        # Quotes first: a speaker may be the only evidence that a name is a person.
+        if "quotes" in kinds:
+            quotes = find_quotes(doc, index)
+        if "people" in kinds:
+            people, entities = find_people(index)
+    return Extraction(tuple(events), tuple(facts), tuple(quotes), tuple(people), tuple(entities))
+
+
+def _item_json(item) -> dict:
+    d = asdict(item)
+    span = d.pop("span")
+    d["start"], d["end"] = span["start"], span["end"]
+    if "aliases" in d:
+        d["aliases"] = list(d["aliases"])
+    return d
+
+
+def extraction_to_json(x: Extraction) -> dict:
+    """Plain JSON-ready dict of an :class:`Extraction`; spans become ``start``/``end``."""
+    return {key: [_item_json(i) for i in getattr(x, key)]
+            for key in ("events", "facts", "quotes", "people", "entities")}

@@ -1,0 +1,400 @@
+"""Key numbers: counts, amounts and measures, with what they count.
+
+A number is kept only when the text says what it counts, because a bare "45"
+in a fact box means nothing:
+
+* a noun phrase after it: ``2,000 officers``, ``130 people lost their lives``
+  (a following "killed / injured / arrested ..." verb goes into the label:
+  ``people killed``);
+* a hyphenated measure: ``a 15-week counter-terrorism training programme``
+  (value 15, unit ``weeks``);
+* money and percentages, which carry their own unit: ``£2.5m``,
+  ``$27 million``, ``50%`` / ``50 per cent``;
+* ``N times`` used as a count (``arrested three times``, not ``three times as
+  many``);
+* a noun before it: ``the death toll rose to 130``.
+
+Spelled-out numbers (``seven people``, ``twenty-six``, ``a hundred thirty
+million``) count too and are shown as digits (``7``, ``26``, ``130 million``).
+Dates, years, times of day, ordinals and list numbering are not key numbers;
+the date tagger's spans and a few rules of our own rule them out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .items import ExtractedNumber, Span
+from .sentences import Doc
+
+_UNITS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+          "nineteen": 19, "dozen": 12}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                "trillion": 1_000_000_000_000}
+# A spelled-out number, well formed: "seven", "twenty-six", "twenty six", "eight hundred",
+# "a hundred thirty million", "three hundred and fifty".  Two unit words in a row ("one
+# five", as pilots say digits) are two numbers, so the pattern stops between them.
+_U = "(?:%s|one)" % "|".join(sorted((u for u in _UNITS if u != "dozen"), key=len, reverse=True))
+_T = r"(?:(?:%s)(?:[\s-]+%s)?)" % ("|".join(_TENS), _U)
+_M = "(?:%s)" % "|".join(_MULTIPLIERS)
+_SPELLED = (r"(?:a\s+dozen|(?:%(t)s|%(u)s|a)\s+%(m)s(?:(?:\s+and)?\s+(?:%(t)s|%(u)s)(?:\s+%(m)s)?)*|%(t)s|%(u)s)"
+            % {"t": _T, "u": _U, "m": _M})
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:million|billion|trillion|thousand|hundred|m|bn|mn|k)"
+_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|[£$€¥₹])"
+_CURRENCY_WORDS = r"(?:pounds(?:\s+sterling)?|dollars|euros|yen|yuan|rupees|roubles|rubles)"
+
+_NUMBER = re.compile(
+    r"(?P<money>(?P<cur>%(cur)s)\s?(?P<mnum>%(d)s)(?:\s?(?P<mscale>%(sc)s)\b)?)"
+    r"|(?P<money2>(?P<m2num>%(d)s|%(sp)s)(?:\s(?P<m2scale>million|billion|trillion|thousand))?\s%(cw)s\b)"
+    r"|(?P<pct>(?P<pnum>%(d)s|%(sp)s)\s?(?:%%|per\s?cent\b|percent\b))"
+    r"|(?P<hyph>(?P<hnum>%(d)s|%(sp)s)-(?!(?:%(sp)s)\b)(?P<hunit>[a-z]+(?:-old)?)\b)"
+    r"|(?P<times>(?P<tnum>%(d)s|%(sp)s|twice|once)(?:\s(?P<tt>times))\b)"
+    r"|(?P<plain>(?P<num>%(d)s|%(sp)s)(?:\s(?P<scale>million|billion|trillion|thousand|hundred)\b"
+    r"|(?P<sscale>m|bn)\b)?)"
+    % {"cur": _CURRENCY, "d": _DIGITS, "sc": _SCALE, "sp": _SPELLED, "cw": _CURRENCY_WORDS},
+    re.IGNORECASE)
+
+# Where a number can start, searched in an ASCII-lower-cased copy (same length, and much
+# faster than a case-insensitive search): a currency sign, a digit, a number word.
+_CANDIDATE = re.compile(r"[£$€¥₹]|us\$|[ac]\$|hk\$|(?<![\d.,])\d|(?<![a-z])(?:%s|%s|one|twice|once|"
+                        r"a\s+dozen|a\s+hundred)\b" % ("|".join(_TENS), "|".join(_UNITS)))
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_DATE_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:%s)\b" % _MONTHS, re.I)
+_DATE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % _MONTHS, re.I)
+_TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|hrs|GMT|BST|UTC)\b", re.I)
+_TIME_COLON = re.compile(r"\d{1,2}:\d\d")
+
+# Words that end a noun phrase: function words and the commonest verbs.
+_STOP = frozenset("""
+in on at of to for with by from that which who whom whose were was are is be been being have has
+had will would could should may might can do did does and or but as than then when while where
+if so not no their his her its our they them he she it we you i this these those the a an there
+here very more most less about over under after before during since until into onto upon per
+each every both all some any such own same also only just even up down out off again further
+once across against among between through throughout within without toward towards because
+although though whether including like near lost died die dies dead killed remain remained
+remains took take takes made make makes went go goes came come comes gave give said say says
+told tell get got gets met left fled fought won saw held ran stood sat led paid sent spent
+built fell rose became began brought bought caught kept felt found heard knew thought wrote
+spoke chose drove flew grew threw put set quit gathered marched
+now already still yet nationwide today yesterday tomorrow tonight ago last next apiece overall
+alone annually altogether respectively north south east west become became becomes monday tuesday wednesday thursday friday saturday sunday
+""".split()) - {"marched", "gathered"}
+# "we're", "they've", "it's": a clause starts, the noun phrase has ended.
+_CONTRACTED = re.compile(r"^(?:we|they|you|i|he|she|it|that|there|who|what)['’]", re.I)
+# What a count of people did or had done to them -> the label's last word.
+_PASSIVE = r"(?:were\s+|was\s+|are\s+|is\s+|have\s+been\s+|had\s+been\s+|has\s+been\s+|been\s+)"
+_OUTCOMES = [
+    (re.compile(r"\s+(?:have\s+|had\s+|has\s+)?(?:lost\s+their\s+lives|died|perished|"
+                r"(?:%s)?(?:killed|murdered|shot\s+dead)|(?:were|are)\s+dead)\b" % _PASSIVE, re.I), "killed"),
+    (re.compile(r"\s+(?:%s)?(?:injured|wounded|hurt)\b" % _PASSIVE, re.I), "injured"),
+    (re.compile(r"\s+(?:%s)?(?:arrested|detained)\b" % _PASSIVE, re.I), "arrested"),
+    (re.compile(r"\s+(?:were\s+|are\s+|remain\s+|remained\s+)?missing\b", re.I), "missing"),
+    # Any other passive participle ("were deployed"), or a past tense that
+    # ends the clause or meets a preposition ("people marched in Paris").
+    (re.compile(r"\s+%s([a-z]+ed)\b" % _PASSIVE, re.I), None),
+    (re.compile(r"\s+([a-z]+ed)\b(?=\s*(?:[.,;:!?)]|$|\s(?:in|on|at|to|from|through|across|into|"
+                r"outside|near|after|during|over|since)\b))", re.I), None),
+]
+# The same outcomes written before the number: "killed 130 people", "killing at least 12".
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
+    r"evacuat(?:ed|ing|es)|detain(?:ed|ing|s)?)\s+(?:at\s+least\s+|about\s+|around\s+|nearly\s+|"
+    r"almost\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+|another\s+)?$", re.I)
+_PARTICIPLE = {"kill": "killed", "injur": "injured", "wound": "injured", "arrest": "arrested",
+               "evacuat": "evacuated", "detain": "arrested"}
+_WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
+# A noun before the number: "the death toll rose to 137", "a budget of £2.5m", "turnout rose by 5%".
+_BACK_LABEL = re.compile(
+    r"(?P<label>\b[A-Za-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|are\s+|were\s+)?"
+    r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|reached|reaches|climbed|jumped|"
+    r"stood|stands|totalled|totaled|hit|of|worth|cost|costs|valued\s+at)"
+    r"(?:\s+(?:at|to|by|about|around|nearly|almost|some|more\s+than|over|up\s+to))*\s+$")
+# Words that may stand right before a number without making it part of a name ("Flight 9525").
+_QUANTIFIERS = frozenset("""nearly almost about around approximately roughly some over under more less
+fewer least only just another exactly up to at than by of""".split())
+_MULTIPLIER_AFTER = re.compile(r"\s+(?:as|more|less|fewer|higher|lower|bigger|larger|greater|"
+                               r"smaller|faster|the|over|a\s+(?:day|week|month|year))\b", re.I)
+_COUNT_NOUNS = frozenset("""
+people persons men women children adults officers soldiers troops police jobs homes houses
+victims deaths casualties refugees migrants patients students workers staff members
+""".split())
+
+
+def _spelled_value(s: str) -> str:
+    """Digits for a spelled-out number: "twenty-six" -> "26", "eighteen thousand" -> "18,000",
+    "a hundred thirty million" -> "130 million"."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", s.lower()):
+        if word in ("and",):
+            continue
+        if word == "a":
+            current = 1
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word == "one":
+            current += 1
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _MULTIPLIERS:
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0
+    n = total + current
+    for name, size in (("billion", 1_000_000_000), ("million", 1_000_000)):
+        if n >= size and n % (size // 10) == 0:
+            return f"{n / size:g} {name}"
+    return f"{n:,}"
+
+
+def _num_value(raw: str) -> str:
+    raw = " ".join(raw.split())
+    return raw if raw[:1].isdigit() else _spelled_value(raw)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("-old"):
+        word = word[:-4]
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
+    """Words of the noun phrase starting at ``pos`` and the offset where it ends.
+
+    Stops at a function word, punctuation, or a verb form (an ``-ed``/``-ing``
+    word followed by a function word or nothing: ``people killed in``), but
+    keeps such a word in front of a noun (``armed officers``).
+    """
+    words: list[str] = []
+    end = pos
+    while len(words) < 4:
+        m = _WORD.match(masked, end, limit)
+        if not m or masked[m.start():m.start(1)].count("\n") > 1:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if low in _STOP or re.fullmatch(_MONTHS, low) or _CONTRACTED.match(low):
+            break
+        nxt = _WORD.match(masked, m.end(), limit)
+        nxt_word = nxt.group(1) if nxt and not masked[m.end():nxt.start(1)].strip() else None
+        if len(w) == 1 and w.isupper():
+            break   # "58 different U.S. …": an abbreviation, not a noun
+        if w[:1].isupper() and not words:
+            # "130 Paris" is not a count of Paris; "20 British tourists" is a count of tourists.
+            if not (nxt_word and nxt_word[:1].islower() and nxt_word.lower() not in _STOP):
+                break
+        # "people killed in": a verb.  "watching at home" right after the number: a verb;
+        # "new housing." after other words: a noun.
+        if (low.endswith("ed") or (low.endswith("ing") and not words)) \
+                and (nxt_word is None or nxt_word.lower() in _STOP):
+            break
+        words.append(w)
+        end = m.end()
+    return words, end
+
+
+def _is_date_or_time(masked: str, m: re.Match, date_spans: list[tuple[int, int]]) -> bool:
+    s, e = m.start(), m.end()
+    if any(ds < e and s < de for ds, de in date_spans):
+        return True
+    if _DATE_AFTER.match(masked, e) or _DATE_BEFORE.search(masked[max(0, s - 12):s]):
+        return True
+    if _TIME_AFTER.match(masked, e) or _TIME_COLON.match(masked, s):
+        return True
+    return False
+
+
+def _is_year(m: re.Match) -> bool:
+    text = m.group()
+    return bool(re.fullmatch(r"\d{4}", text)) and 1000 <= int(text) <= 2100
+
+
+def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
+    """``Flight 9525``, ``Article 50``, ``Channel 4``: a capitalised word right before the number."""
+    before = re.search(r"([A-Za-z][\w'’-]*)\s$", masked[max(sent_start, s - 40):s])
+    if not before:
+        return False
+    word = before.group(1)
+    return word[:1].isupper() and word.lower() not in _QUANTIFIERS and word.lower() not in _STOP \
+        and not word.isupper()
+
+
+def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[ExtractedNumber]:
+    """Key numbers in ``doc``; ``date_spans`` are the date tagger's expressions, never numbers."""
+    masked = doc.masked
+    dates = sorted(date_spans)
+    out: list[ExtractedNumber] = []
+    # The full pattern is slow to try at every offset, so a cheap one finds where a number
+    # can start (a digit, a currency sign, a number word) and the full one runs only there.
+    last_end = 0
+    for c in _CANDIDATE.finditer(masked.translate(_ASCII_LOWER)):
+        if c.start() < last_end:
+            continue
+        m = _NUMBER.match(masked, c.start())
+        if not m:
+            continue
+        s, e = m.start(), m.end()
+        last_end = e
+        # Inside a word or a longer token (G20, 9/11, 3-1, 1990s, 13th): not a count.
+        if s > 0 and (masked[s - 1].isalnum() or masked[s - 1] in "/-.,:#"):
+            continue
+        if e < len(masked) and (masked[e].isalnum() and not m.group("money")
+                                or masked[e] in "/" or re.match(r"[-–]\d", masked[e:e + 2])):
+            continue
+        sent_start, sent_end = doc.sentence_of(s)
+        if sent_start == sent_end:
+            continue
+        item = _classify(doc, m, sent_start, sent_end, dates)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """What happened to the counted things, written after them: ("killed", end offset)."""
+    for rx, outcome in _OUTCOMES:
+        o = rx.match(masked, pos, limit)
+        if o:
+            return (outcome or o.group(1).lower()), o.end()
+    return None
+
+
+def _outcome_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | None:
+    """The same written before the number: ``killed 130 people`` -> ("killed", offset of "killed")."""
+    window = max(sent_start, s - 60)   # the verb is a word or three before the number
+    b = _OUTCOME_BEFORE.search(masked[window:s])
+    if not b:
+        return None
+    verb = b.group("verb").lower()
+    return next(p for stem, p in _PARTICIPLE.items() if verb.startswith(stem)), window + b.start()
+
+
+def _back_label(masked: str, sent_start: int, pos: int) -> tuple[str, int] | None:
+    """A noun before the number that says what it measures: ("death toll", its offset)."""
+    window = max(sent_start, pos - 80)   # "the death toll rose to" is close to the number
+    back = _BACK_LABEL.search(masked[window:pos])
+    if not back:
+        return None
+    words = back.group("label").split()
+    while words and words[0].lower() in _STOP:
+        words.pop(0)
+    if not words or words[-1].lower() in _STOP:
+        return None
+    label = " ".join(words)
+    start = window + back.start("label") + back.group("label").index(words[0])
+    if start == sent_start or masked[start - 1] in "\"“'‘(":
+        label = label[:1].lower() + label[1:]   # a capital only because it opens the sentence
+    return label, start
+
+
+def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
+              dates: list[tuple[int, int]]) -> ExtractedNumber | None:
+    """Turn one number match into a key number, or None when it counts nothing we can name."""
+    masked = doc.masked
+    s, e = m.start(), m.end()
+    unit: str | None = None
+    label: str | None = None
+    start, end = s, e
+    if m.group("money") or m.group("money2"):
+        if m.group("money"):
+            value = " ".join(m.group("money").split())
+        else:
+            num = _num_value(m.group("m2num"))
+            value = " ".join([num] + ([m.group("m2scale")] if m.group("m2scale") else [])
+                             + [masked[m.end("m2num"):e].split()[-1]])
+        # "a £2.5m deal", "£2.5m on new housing", "a budget of £2.5m"
+        prep = re.match(r"\s+(?:on|for|towards|to\s+fund)\s+(?:the\s+|a\s+|an\s+)?", masked[e:sent_end])
+        words, np_end = _noun_phrase(masked, e + (prep.end() if prep else 0), sent_end)
+        if words:
+            label, end = " ".join(words), np_end
+        else:
+            back = _back_label(masked, sent_start, s)
+            label, start = back if back else ("amount", s)
+    elif m.group("pct"):
+        value = _num_value(m.group("pnum")) + "%"
+        of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?", masked[e:sent_end])
+        words, np_end = _noun_phrase(masked, e + of.end(), sent_end) if of else ([], e)
+        if words:
+            label, end = " ".join(words), np_end
+        else:
+            back = _back_label(masked, sent_start, s)
+            label, start = back if back else ("percentage", s)
+    elif m.group("hyph"):
+        if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
+            return None
+        value = _num_value(m.group("hnum"))
+        hunit = m.group("hunit").lower()
+        if hunit in ("old", "year", "years") and not masked[e:e + 4] == "-old" and hunit != "year" \
+                or re.fullmatch(_MONTHS, hunit) or hunit.rstrip("s") in _NUMBER_WORDS:
+            return None
+        unit = _plural(hunit)
+        words, np_end = _noun_phrase(masked, e, sent_end)
+        label = " ".join([hunit] + words)
+        end = np_end if words else e
+    elif m.group("times"):
+        if _MULTIPLIER_AFTER.match(masked, e) or _is_date_or_time(masked, m, dates):
+            return None
+        raw = m.group("tnum").lower()
+        value = {"twice": "2", "once": "1"}.get(raw) or _num_value(raw)
+        unit = "times"
+        before = re.search(r"\b([a-z]+ed)\s+(?:(?:him|her|them|it|us|me)\s+)?$", masked[max(sent_start, s - 40):s])
+        label = "times " + before.group(1) if before else "times"
+    else:
+        if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
+            return None
+        raw = m.group("num")
+        if raw.lower() == "one" and not m.group("scale"):
+            return None   # "one of the", "no one": too rarely a count
+        value = _num_value(raw)
+        if m.group("scale"):
+            value += " " + m.group("scale").lower()
+        elif m.group("sscale"):
+            value += m.group("sscale").lower()
+        of = re.match(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+)?", masked[e:sent_end])
+        words, np_end = _noun_phrase(masked, e + (of.end() if of else 0), sent_end)
+        if _is_year(m) and not (words and words[-1].lower() in _COUNT_NOUNS):
+            return None   # a year, unless it plainly counts something ("1500 troops")
+        if words:
+            label = " ".join(words)
+            unit = words[-1].lower() if words[-1][:1].islower() else words[-1]
+            end = np_end
+        else:
+            outcome = _outcome_after(masked, e, sent_end)
+            back = _back_label(masked, sent_start, s)
+            if outcome:                      # "three were arrested"
+                label, end = outcome
+            elif back:                       # "the death toll rose to 137"
+                label, start = back
+            elif _outcome_before(masked, sent_start, s):   # "the attacks killed 130"
+                label, start = _outcome_before(masked, sent_start, s)  # type: ignore[misc]
+            else:
+                return None
+    if unit and unit != "times":
+        # A count followed or preceded by what happened: "130 people lost their lives",
+        # "killed 130 people" -> "people killed".
+        after = _outcome_after(masked, end, sent_end)
+        before = _outcome_before(masked, sent_start, s)
+        if after:
+            label, end = f"{label} {after[0]}", after[1]
+        elif before and m.group("plain"):
+            label, start = f"{label} {before[0]}", before[1]
+    as_stated = doc.clean(start, end)
+    return ExtractedNumber(value, unit, label, as_stated, Span(start, end), doc.clean(sent_start, sent_end))
+
+
+_NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + ["one", "hundred", "thousand", "million"])

@@ -1,0 +1,377 @@
+"""Direct quotations and who said them.
+
+Quote marks are paired paragraph by paragraph (straight ``"`` toggles, curly
+``“``/``”`` open and close; curly single marks ``‘…’`` in paragraphs that have
+no double ones).  A paragraph that ends inside a quotation whose next
+paragraph opens with a quote mark is the newspaper convention for a quotation
+that goes on: the two parts become two quotes with one speaker.
+
+Each quote is attributed by the first rule that fits:
+
+1. after the closing mark: ``"…," Gallan said`` / ``," said Gallan`` /
+   ``," says Merrill Lynch analyst William Maguire`` / ``" she added`` /
+   ``", according to Gallan`` / ``"… with" changes in the market, said Ito``;
+2. before the opening mark, in the same sentence: ``Gallan said: "…"``,
+   ``Patricia Gallan was quoted as saying by The Guardian: "…"``,
+   ``Says Michael Hirsch, …: "…"``, ``…, adding: "…"``;
+3. it follows an attributed quote in the same paragraph;
+4. a speech verb earlier in its paragraph (``…, Mr. Antolini says, is … "…"``);
+5. it continues a quotation from the previous paragraph, or opens the
+   paragraph right after an attributed quote -- the way reporters string
+   quotes together.
+
+A pronoun stands for the person who is the subject of the latest sentence in
+its paragraph (names inside quotations do not count), else for the last
+speaker.  Surnames and titled names resolve through the
+:class:`~generator.extract.names.NameIndex` to the full name.  Short quoted
+terms that no speech verb touches (scare quotes, titles) are skipped.
+``via`` is the outlet named in the attribution (``told the BBC``,
+``quoted … by The Guardian``, ``in an interview with Sky News``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import gazetteer as gz
+from .items import ExtractedQuote, Span
+from .names import _UPPER, NameIndex
+from .sentences import Doc
+
+_VERBS = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
+          "warns|claimed|claims|insisted|insists|argued|argues|continued|continues|wrote|writes|"
+          "declared|declares|admitted|admits|recalled|recalls|remarked|replied|replies|responded|"
+          "responds|commented|comments|confirmed|confirms|announced|announces|acknowledged|"
+          "acknowledges|suggested|suggests|urged|urges|stressed|stresses|emphasised|emphasized|"
+          "asked|asks|tweeted|posted|conceded|concedes|maintained|maintains|observed|observes|"
+          "pointed out|points out|went on|goes on|concluded|concludes|cautioned|cautions|promised|"
+          "vowed|predicted|revealed|reveals|joked|quipped|shouted|told reporters|added that|"
+          "(?:was|is|were|has been|had been) quoted as saying|(?:was|is) quoted")
+_AUX = r"(?:(?:has|had|have|also|then|later|previously|once|again|would|will|had|just|was|is)\s+){0,2}"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Sir|Dame|Lord|Lady)"
+# One word of a name: "Mr.", initials ("J.", "U.S."), a capitalised word, al-/el- names.
+_NAME_WORD = (r"(?:" + _HONORIFIC + r"\.|(?:[" + _UPPER + r"]\.)+|[" + _UPPER + r"][\w'’-]*"
+              r"|(?:al|el)-[" + _UPPER + r"][\w'’-]*)")
+_NAME = (_NAME_WORD + r"(?:\s+(?:(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|la|le)\s+)?"
+         + _NAME_WORD + r")*")
+_TITLES = "|".join(re.escape(t) for t in sorted(gz.HEAD_TITLES | gz.TITLE_MODIFIERS, key=len, reverse=True))
+_LOWER_TITLES = r"(?:(?:the|a|an|former|(?:%s))\s+){0,3}" % _TITLES
+_DESC_NOUNS = ("spokesman|spokeswoman|spokesperson|official|officials|source|sources|statement|"
+               "report|officer|minister|police|witness|resident|lawyer|doctor|expert|analyst|"
+               "friend|neighbour|neighbor|relative|mother|father|sister|brother|son|daughter|"
+               "wife|husband|colleague|teacher|student|survivor|victim|man|woman|boy|girl|"
+               "company|firm|group|government|ministry|department|agency|council|army|military|"
+               "court|bank|board|union|party|campaign|charity|organisation|organization")
+_DESC = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’.&-]+\s+){0,3}(?:%s)\b"
+         r"(?:\s+(?:for|at|of|from)\s+(?:the\s+)?%s)?" % (_DESC_NOUNS, _NAME))
+_SUBJ = r"(?P<who>(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|(?P<desc>%s)|%s(?P<name>%s))" % (
+    _DESC, _LOWER_TITLES, _NAME)
+# "Mary Jones, a witness, said": an aside between the speaker and the verb.
+_ASIDE = r"(?:(?:,\s[^,\"“”.!?]{1,120}){1,2},|,)?"
+_LEAD = r"^[\s,;:—–-]*"
+
+# Words that may stand between a speech verb and the name: capitalised words
+# ("Merrill Lynch"), titles, and a lower-case word right before a title ("food analyst").
+_DESCRIPTORS = (r"(?:(?:the|a|an)\s+)?(?:(?:[" + _UPPER + r"][\w&'’.-]*|(?i:%s)|[a-z]+(?=\s+(?i:%s)(?!\w)))\s+){0,5}?"
+                % (_TITLES, _TITLES))
+# After "said", a name must end there ("said Smith.", "said Smith on Monday"): in "said
+# the Kuwaiti request gives …" the capitalised word is not the speaker.  Nor may it end
+# on a lone capital ("the U" of "the U.S. and …").
+_NAME_END = (r"(?<!\b[A-Z])(?=\s*[,.;:!?)—–\"”]|\s*$|\s+(?:in|on|at|of|from|for|during|after|before|when|while|"
+             r"who|as|yesterday|today|tonight|last|this|earlier|later|recently|adding|according|told|"
+             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)")
+# 1. after the closing mark
+_AFTER_SUBJ_VERB = re.compile(_LEAD + _SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
+_AFTER_VERB_SUBJ = re.compile(_LEAD + r"(?:%s)\s+" % _VERBS + _DESCRIPTORS + _SUBJ + _NAME_END)
+# A partial quote continued by the sentence: `"… effectively with" changes in the market, said Ito.`
+_LATE = r"^[^\"“”.!?]{1,80}?,\s+"
+_AFTER_LATE_VS = re.compile(_LATE + r"(?:%s)\s+" % _VERBS + _DESCRIPTORS + _SUBJ + _NAME_END)
+_AFTER_LATE_SV = re.compile(_LATE + _SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
+_AFTER_ACCORDING = re.compile(_LEAD + r"according\s+to\s+" + _SUBJ)
+# 2. before the opening mark (searched, the last match wins)
+_BEFORE = re.compile(_SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
+# "…, Mr. Antolini says, is creating …" inside a paragraph.
+_PARA_VERB_SUBJ = re.compile(r",\s+(?:says|said)\s+" + _SUBJ + _NAME_END)
+_BEFORE_INVERTED = re.compile(r"^\s*(?:Says|Said|Adds|Added|Asks|Asked)\s+" + _DESCRIPTORS + _SUBJ
+                              + r"(?=\s*[,:]|\s*$)")
+# ", saying they …" / ", adding: …": the sentence's own subject is the speaker.
+_PARTICIPLE = re.compile(r",\s+(?:saying|adding|noting|arguing|warning|insisting|explaining|declaring)\b")
+_BEFORE_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+" + _SUBJ + r"[\s,:]*$")
+# the outlet a quote was given to or reported by
+_VIA = re.compile(
+    r"(?i:quoted(?:\s+as\s+saying)?\s+by|\btold|\bspeaking\s+(?:to|with|on)|\bwriting\s+(?:in|for|on)"
+    r"|\bin\s+an?\s+(?:interview|statement|article|op-ed|column|post|piece)\s+(?:with|to|for|in|on)"
+    r"|\baccording\s+to|\b(?:said|wrote|posted)\s+(?:in|on))\s+(?P<via>(?:(?:the|The)\s+)?%s)" % _NAME)
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_SINGLE_MARK = re.compile(r"(?<![\w])‘|’")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+@dataclass
+class _Quote:
+    start: int              # inner text span
+    end: int
+    para: int               # paragraph index
+    continues: bool         # the quotation goes on in the next paragraph
+    open_pos: int           # offset of the opening mark
+    close_pos: int          # offset just after the closing mark (paragraph end if none)
+    speaker: str | None = None
+    via: str | None = None
+    attributed: bool = False   # has an attribution of its own (rules 1 and 2)
+    direct: bool = False       # the attribution touches the quote (`said: "…"`, `"…," she said`)
+
+
+def _marks(masked: str, ps: int, pe: int) -> tuple[list[tuple[str, int]], str]:
+    """The quote marks of one paragraph as (kind, offset), kind "open"/"close"/"toggle".
+
+    Double marks are the rule.  A paragraph with none may use curly single
+    marks (‘…’), as much of the British press does; there ’ is a closing mark
+    only when no letter follows it (in "it’s" it is an apostrophe) and it does
+    not end a plural before a lower-case word ("the officers’ job").
+    """
+    doubles = [(("open" if m.group() == "“" else "close" if m.group() == "”" else "toggle"), m.start())
+               for m in _QUOTE_MARK.finditer(masked, ps, pe)]
+    if doubles or "‘" not in masked[ps:pe]:
+        return doubles, "\"“"
+    singles = []
+    for m in _SINGLE_MARK.finditer(masked, ps, pe):
+        pos = m.start()
+        if m.group() == "‘":
+            singles.append(("open", pos))
+        elif not masked[pos + 1:pos + 2].isalpha() and not (
+                masked[pos - 1:pos] == "s" and re.match(r" [a-z]", masked[pos + 1:pos + 3])):
+            # (In "the officers’ job" it is a plural possessive, not a closing mark.)
+            singles.append(("close", pos))
+    return singles, "‘"
+
+
+def _pairs(doc: Doc) -> list[_Quote]:
+    """Pair quote marks inside each paragraph."""
+    found: list[_Quote] = []
+    masked = doc.masked
+    for pi, (ps, pe) in enumerate(doc.paragraphs):
+        open_at: int | None = None
+        marks, openers = _marks(masked, ps, pe)
+        for kind, pos in marks:
+            if open_at is None:
+                if kind != "close":
+                    open_at = pos
+            elif kind != "open":
+                found.append(_Quote(open_at + 1, pos, pi, False, open_at, pos + 1))
+                open_at = None
+            else:
+                open_at = pos   # a second opening mark: the first was stray
+        if open_at is not None:
+            nxt = doc.paragraphs[pi + 1][0] if pi + 1 < len(doc.paragraphs) else None
+            continues = nxt is not None and masked[nxt] in openers
+            found.append(_Quote(open_at + 1, pe, pi, continues, open_at, pe))
+    return found
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a quote's span past surrounding spaces and a trailing comma."""
+    while start < end and (masked[start].isspace() or masked[start] in ",;:"):
+        start += 1
+    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+class _Attributor:
+    """Resolves the ``who`` of a match to a display name, tracking the last speaker."""
+
+    def __init__(self, doc: Doc, index: NameIndex, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.index = index
+        self.quoted = sorted(quoted)  # (start, end) of every quotation: names in them are not subjects
+        self.last_speaker: str | None = None
+
+    def who(self, m: re.Match, base: int) -> str | None:
+        pos = base + m.start("who")
+        if m.group("pron"):
+            return self.subject_before(pos) or self.last_speaker or self.index.last_person_before(pos)
+        if m.group("desc"):
+            desc = " ".join(m.group("desc").split())
+            return desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
+        name = re.sub(r"['’]s$", "", m.group("name"))
+        start = base + m.start("name")
+        return self.index.resolve_speaker(name, start, start + len(name))
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, len(self.doc.masked))) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def subject_before(self, pos: int) -> str | None:
+        """The person a pronoun at ``pos`` most likely stands for, within its paragraph.
+
+        We take the first person named in each sentence (a stand-in for the
+        subject) and keep the latest: in "Gallan said the Met would work with
+        Hogan-Howe. 'We are ready,' she said", that is Gallan, not Hogan-Howe.
+        Outside the paragraph, the caller falls back to the last speaker.
+        """
+        para = next(((s, e) for s, e in self.doc.paragraphs if s <= pos <= e), None)
+        if para is None:
+            return None
+        best = None
+        seen_sentences: set[tuple[int, int]] = set()
+        mentions = self.index.mentions
+        first = bisect.bisect_left(mentions, para[0], key=lambda m: m.start)
+        for mention in mentions[first:]:
+            if mention.start >= pos:
+                break
+            if mention.kind != "person" or self._in_quote(mention.start):
+                continue
+            sent = self.doc.sentence_of(mention.start)
+            if sent in seen_sentences:
+                continue
+            seen_sentences.add(sent)
+            best = self.index.groups[mention.key].name
+        return best
+
+
+def _via(text: str, index: NameIndex, base: int) -> str | None:
+    for m in _VIA.finditer(text):
+        via = re.sub(r"['’]s\b.*$", "", m.group("via"))
+        via = re.sub(r"^the\s+", "", via).strip()
+        start = base + m.start("via")
+        mention = index.mention_at(start, start + len(m.group("via")))
+        if mention is not None and mention.kind == "person":
+            continue   # "told Gallan": a person, not an outlet
+        if via and via.lower() not in gz.NOT_NAMES:
+            return via
+    return None
+
+
+def _attribute_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
+    """Rule 1: the attribution follows the quote.  Returns (speaker, direct)."""
+    for rx in (_AFTER_SUBJ_VERB, _AFTER_VERB_SUBJ, _AFTER_ACCORDING):
+        m = rx.match(tail)
+        if m:
+            return attr.who(m, base), True
+    for rx in (_AFTER_LATE_VS, _AFTER_LATE_SV):
+        m = rx.match(tail)
+        if m:
+            return attr.who(m, base), False
+    return None, False
+
+
+def _attribute_before(head: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
+    """Rule 2: the attribution precedes the quote in its sentence.  Returns (speaker, direct)."""
+    # Only the last few hundred characters can hold an attribution that still
+    # reaches the quote; a longer search costs time on run-on paragraphs.
+    cut = max(0, len(head) - 300)
+    m = _BEFORE_ACCORDING.search(head, cut) or _BEFORE_INVERTED.match(head)
+    if m is None:
+        for m in reversed(list(_BEFORE.finditer(head, cut))):
+            if not re.search(r"[.!?]\s", head[m.end():]) and len(head) - m.end() < 200:
+                break
+        else:
+            m = None
+    if m is not None:
+        direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?|\s+by\s+[^,]{0,60}[:,]\s*|\s*[^\w\s]*",
+                                   head[m.end():]))
+        return attr.who(m, base), direct
+    # "Edelman declined to comment, saying they …": the subject of the sentence.
+    p = None
+    for p in _PARTICIPLE.finditer(head):
+        pass
+    if p is not None:
+        subject = attr.subject_before(base + p.start())
+        if subject and attr.doc.sentence_of(base + p.start())[0] <= _mention_start(attr, subject):
+            return subject, False
+    return None, False
+
+
+def _mention_start(attr: _Attributor, name: str) -> int:
+    """Offset of the last mention of ``name`` (for checking it is in the same sentence)."""
+    starts = [m.start for m in attr.index.mentions if attr.index.groups[m.key].name == name]
+    return max(starts) if starts else -1
+
+
+def _attribute_paragraph(doc: Doc, q: _Quote, attr: _Attributor) -> str | None:
+    """Rule 4: an unattributed quote after "Antolini says, …" earlier in its paragraph."""
+    para_start = doc.paragraphs[q.para][0]
+    text = doc.masked[para_start:q.open_pos]
+    if _QUOTE_MARK.search(text):
+        return None   # an earlier quote in the paragraph already had its chance (rule 3)
+    best = None
+    for rx in (_BEFORE, _PARA_VERB_SUBJ):
+        for m in rx.finditer(text):
+            if best is None or m.start() > best.start():
+                best = m
+    return attr.who(best, para_start) if best else None
+
+
+def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
+    """Every direct quotation in ``doc`` with its speaker and outlet."""
+    masked = doc.masked
+    quotes = _pairs(doc)
+    attr = _Attributor(doc, index, [(q.open_pos, q.close_pos) for q in quotes])
+    for i, q in enumerate(quotes):
+        sent_start, _ = doc.sentence_of(q.open_pos)
+        # Attribution after the quote: up to the next quote in the sentence or the sentence end.
+        nxt = quotes[i + 1].open_pos if i + 1 < len(quotes) else len(masked)
+        tail_end = max(q.close_pos, min(doc.sentence_of(max(q.close_pos - 1, 0))[1], nxt))
+        tail = masked[q.close_pos:tail_end]
+        prev_close = quotes[i - 1].close_pos if i > 0 else 0
+        head_start = max(sent_start, prev_close) if sent_start <= q.open_pos else q.open_pos
+        head = masked[head_start:q.open_pos]
+        speaker, q.direct = _attribute_after(tail, q.close_pos, attr)
+        via_text, via_base = tail, q.close_pos
+        if speaker is None:
+            speaker, q.direct = _attribute_before(head, head_start, attr)
+            via_text, via_base = head, head_start
+        if speaker is not None:
+            q.speaker, q.attributed = speaker, True
+            q.via = _via(via_text, index, via_base)
+            if q.via is None and via_text is head and i > 0 and quotes[i - 1].close_pos > sent_start \
+                    and quotes[i - 1].speaker == speaker:
+                q.via = quotes[i - 1].via
+            attr.last_speaker = speaker
+            continue
+        # Rule 3 and 4: continuation of an earlier quote or attribution.
+        prev = quotes[i - 1] if i > 0 else None
+        if prev is not None and prev.speaker and prev.para == q.para:
+            q.speaker, q.via = prev.speaker, prev.via
+            continue
+        q.speaker = _attribute_paragraph(doc, q, attr)
+        if q.speaker is not None:
+            attr.last_speaker = q.speaker
+            continue
+        if prev is not None and prev.speaker and prev.para == q.para - 1:
+            carried = prev.continues
+            opens_para = doc.paragraphs[q.para][0] == q.open_pos
+            if carried or opens_para:
+                q.speaker = prev.speaker
+                q.via = prev.via if carried else None
+    # A quotation whose attribution comes in its continuation paragraph.
+    for i in range(len(quotes) - 2, -1, -1):
+        q, nxt_q = quotes[i], quotes[i + 1]
+        if q.speaker is None and q.continues and nxt_q.speaker and nxt_q.para == q.para + 1:
+            q.speaker, q.via = nxt_q.speaker, nxt_q.via
+    out: list[ExtractedQuote] = []
+    for q in quotes:
+        start, end = _trim(masked, q.start, q.end)
+        text = doc.clean(start, end)
+        words = _WORD.findall(text)
+        if not words:
+            continue
+        if len(words) < 4 and not q.direct:
+            continue   # a scare quote, a quoted term or a fragment ("said she heard "loud bangs"")
+        if not q.attributed:
+            if all(w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in"} for w in words) \
+                    and not re.search(r"[.!?]$", text):
+                continue   # a title of a work, a slogan
+        sentence = doc.clean(*_sentence_span(doc, q))
+        out.append(ExtractedQuote(text, q.speaker, q.via, Span(start, end), sentence))
+    return out
+
+
+def _sentence_span(doc: Doc, q: _Quote) -> tuple[int, int]:
+    s, e = doc.sentence_of(q.open_pos)
+    if s == e:
+        return q.open_pos, q.close_pos
+    return s, max(e, doc.sentence_of(max(q.close_pos - 1, s))[1])

@@ -1,0 +1,266 @@
+"""Prepare an article body for extraction: mask markup, find paragraphs and sentences.
+
+The extractors never look at the raw text.  They look at a *masked* copy of
+the same length in which everything that is not prose -- Markdown syntax, URLs,
+code, the image caption and credit lines -- has been overwritten with spaces.
+Because the length never changes, an offset into the masked text is an offset
+into the text the user wrote, so every span we report points at the user's
+own words without any offset bookkeeping.
+
+Paragraphs are blocks separated by blank lines (plus Markdown block starts such
+as headings and list items).  Sentences are found inside a paragraph with a
+small rule set: a ``.``, ``!`` or ``?`` followed by a space and a capital,
+unless the word before the stop is a known abbreviation or an initial, and
+unless we are inside a quotation -- so a quoted passage of several sentences
+stays in the sentence that attributes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Agencies and picture libraries whose name ends an image-credit line.
+CREDIT_WORDS = (r"(?:Getty(?:\s+Images)?|Reuters|AP(?:\s+Photo)?|AFP|PA(?:\s+Media|\s+Wire)?|EPA"
+                r"|Alamy|Shutterstock|iStock|Rex(?:\s+Features)?|Press\s+Association"
+                r"|Associated\s+Press|Bloomberg|Xinhua)")
+_CREDIT_LINE = re.compile(r"^[^\n]*?[\s/|(©-]" + CREDIT_WORDS + r"[\s)]*$|^\s*" + CREDIT_WORDS
+                          + r"[\s)]*$|^\s*(?:Photo|Image|Picture|Credit)s?\s*:[^\n]*$",
+                          re.MULTILINE | re.IGNORECASE)
+# "Photo: John Smith/AP" at the end of a line of prose: only that part is a credit.
+_INLINE_CREDIT = re.compile(r"(?<=\s)(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*:[^.!?\n]*$",
+                            re.MULTILINE | re.IGNORECASE)
+# A line with a sentence stop in it is prose, whatever word it ends with.
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+# Markdown constructs, masked in this order (code first: nothing inside it is markup).
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)", re.M | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
+_LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<(?:https?|mailto):[^<>\s]+>")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”)\]]+")
+_HEADING = re.compile(r"^([ \t]{0,3}#{1,6})(?=[ \t]|$)([^\n]*?)([ \t]#+[ \t]*)?$", re.M)
+_QUOTE_MARKER = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.M)
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?=\S)", re.M)
+_RULE = re.compile(r"^[ \t]*(?:(?:[-*_][ \t]*){3,}|=+[ \t]*)$", re.M)
+_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M)
+_EMPHASIS = re.compile(r"\*+|~~|(?<![^\W_])_+|_+(?![^\W_])|\|")
+_ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!>\"|~])")
+_HARD_BREAK = re.compile(r"\\$", re.M)
+
+# Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr cdr gov sen rep rev hon insp supt det
+cllr con pc dc co corp inc ltd bros vs v etc e.g i.e eg ie jan feb mar apr jun jul aug sep sept
+oct nov dec no nos fig approx est dept univ ave rd blvd ft al gov't
+""".split())
+_BOUNDARY = re.compile(r"(?:[.!?]+|…)([\"”’')\]]*)(\s+)(?=\S)")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+
+
+def blank(s: str) -> str:
+    """Spaces in place of every character of ``s`` except line breaks."""
+    return re.sub(r"[^\r\n]", " ", s)
+
+
+@dataclass
+class Doc:
+    """An article body ready for extraction.
+
+    ``text`` is the body as written, ``masked`` the same-length prose-only copy;
+    ``paragraphs`` and ``sentences`` are ``(start, end)`` offsets, trimmed of
+    surrounding whitespace, in document order.
+    """
+
+    text: str
+    masked: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s for s, _ in self.sentences]
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence containing (or last starting before) ``pos``; -1 if none."""
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos`` (an empty span at ``pos`` if it is in no sentence)."""
+        i = self.sentence_index(pos)
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return (pos, pos)
+
+    def clean(self, start: int, end: int) -> str:
+        """The prose between two offsets with whitespace runs collapsed to one space."""
+        return " ".join(self.masked[start:end].split())
+
+
+def _mask_credit_lines(masked: str) -> str:
+    """Blank image-credit lines and the caption line directly above each one.
+
+    A credit line ends with an agency name (Getty, Reuters, AP ...) and has no
+    sentence stop; pasted web articles put it right under the picture's
+    caption, which is a line without a stop of its own.  Neither is a source of
+    facts, so both go.
+    """
+    for m in reversed(list(_CREDIT_LINE.finditer(masked))):
+        line = m.group()
+        if _SENTENCE_STOP.search(line) and not re.match(r"\s*(?:Photo|Image|Picture|Credit)s?\s*:",
+                                                      line, re.I):
+            continue
+        start, end = m.start(), m.end()
+        prev_end = start - 1 if start > 0 else -1
+        if prev_end > 0 and masked[prev_end] == "\n":
+            prev_start = masked.rfind("\n", 0, prev_end) + 1
+            prev = masked[prev_start:prev_end].rstrip("\r")
+            if prev.strip() and not re.search(r"[.!?:;\"”]\s*$", prev):
+                start = prev_start
+        masked = masked[:start] + blank(masked[start:end]) + masked[end:]
+    return _INLINE_CREDIT.sub(lambda m: blank(m.group()), masked)
+
+
+def _skip_leading_lines(masked: str, count: int) -> str:
+    """Blank the first ``count`` non-blank lines (the caption and credit the build knows of)."""
+    pos = 0
+    while count > 0 and pos < len(masked):
+        nl = masked.find("\n", pos)
+        end = len(masked) if nl < 0 else nl
+        if masked[pos:end].strip():
+            masked = masked[:pos] + blank(masked[pos:end]) + masked[end:]
+            count -= 1
+        pos = end + 1
+    return masked
+
+
+def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
+    """Return the masked copy of ``text`` and the offsets of lines that start a Markdown block."""
+    s = text
+    sub = lambda rx, s: rx.sub(lambda m: blank(m.group()), s)  # noqa: E731
+    s = _skip_leading_lines(s, skip_lines)
+    for rx in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _LINK_DEF):
+        s = sub(rx, s)
+    s = _LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
+    for rx in (_TAG, _URL, _RULE, _TABLE_SEP):
+        s = sub(rx, s)
+    block_starts: set[int] = set()
+    headings: set[int] = set()
+
+    def heading(m: re.Match) -> str:
+        block_starts.add(m.start())
+        headings.add(m.start())
+        return blank(m.group(1)) + m.group(2) + blank(m.group(3) or "")
+
+    s = _HEADING.sub(heading, s)
+
+    def marker(m: re.Match) -> str:
+        block_starts.add(m.start())
+        return blank(m.group())
+
+    s = _BULLET.sub(marker, s)
+    s = _QUOTE_MARKER.sub(lambda m: blank(m.group()), s)
+    s = _ESCAPE.sub(" ", s)
+    s = _HARD_BREAK.sub(" ", s)
+    s = sub(_EMPHASIS, s)
+    s = _mask_credit_lines(s)
+    # A heading is a paragraph of its own: the line after it starts a new block too.
+    for h in headings:
+        nl = s.find("\n", h)
+        if nl >= 0:
+            block_starts.add(nl + 1)
+    return s, block_starts
+
+
+def _paragraphs(masked: str, block_starts: set[int]) -> list[tuple[int, int]]:
+    """Blocks of non-blank lines; a block start or a short unpunctuated line also breaks."""
+    paras: list[tuple[int, int]] = []
+    start = None
+    prev_line: tuple[int, int] | None = None
+    pos = 0
+    n = len(masked)
+    while pos <= n:
+        nl = masked.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = masked[pos:end]
+        if not line.strip():
+            if start is not None:
+                paras.append((start, prev_line[1]))
+                start = None
+        else:
+            # A short line with no stop followed by a capitalised line is a
+            # title or caption in pasted plain text, not a wrapped sentence.
+            brk = pos in block_starts
+            if start is not None and prev_line is not None and not brk:
+                prev = masked[prev_line[0]:prev_line[1]].strip()
+                first = line.lstrip()[:1]
+                brk = (len(prev) < 60 and not re.search(r"[.!?:;,\"”'’(-]$", prev)
+                       and (first.isupper() or first in "\"“"))
+            if brk and start is not None:
+                paras.append((start, prev_line[1]))
+                start = None
+            if start is None:
+                start = pos + (len(line) - len(line.lstrip()))
+            prev_line = (pos, pos + len(line.rstrip()))
+        if nl < 0:
+            break
+        pos = nl + 1
+    if start is not None and prev_line is not None:
+        paras.append((start, prev_line[1]))
+    return paras
+
+
+def _is_abbreviation(before: str) -> bool:
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1).strip("'’-")
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    # An initial ("J. Smith") or a dotted acronym ("U.S.") rarely ends a sentence.
+    return bool(re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]", word))
+
+
+def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences, never inside an open quotation."""
+    pstart, pend = para
+    chunk = masked[pstart:pend]
+    out: list[tuple[int, int]] = []
+    cur = 0
+    quote_open = False
+    qpos = 0  # quote marks before this offset are already counted in quote_open
+    for m in _BOUNDARY.finditer(chunk):
+        stop_end = m.start(2)  # after the stop and any closing quote marks
+        for q in _QUOTE_CHARS.finditer(chunk, qpos, stop_end):
+            c = q.group()
+            quote_open = (not quote_open) if c == '"' else (c == "“")
+        qpos = stop_end
+        nxt = chunk[m.end()]
+        if quote_open or _is_abbreviation(chunk[max(cur, m.start() - 40):m.start()]):
+            continue
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
+            continue
+        out.append((pstart + cur, pstart + stop_end))
+        cur = m.end()
+    if cur < len(chunk):
+        out.append((pstart + cur, pend))
+    return out
+
+
+def prepare(text: str, skip_lines: int = 0) -> Doc:
+    """Mask ``text`` and split it into paragraphs and sentences.
+
+    ``skip_lines`` leading non-blank lines (an image caption and credit the
+    build knows about from the front matter) are masked as well, so nothing is
+    ever extracted from them.
+    """
+    masked, block_starts = mask(text, skip_lines)
+    paragraphs = _paragraphs(masked, block_starts)
+    sentences = [s for p in paragraphs for s in _sentences(masked, p)]
+    return Doc(text, masked, paragraphs, sentences)

@@ -1,0 +1,61 @@
+"""Property tests: extraction never fails, and every span says what its item says."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract import extract
+
+DCT = datetime.date(2015, 12, 2)
+FRAGMENTS = [
+    '"', "“", "”", "‘", "’", "'", " said ", " she added", ", ", ". ", ": ", "\n", "\n\n", "\r\n",
+    "Gallan", "Patricia Gallan", "Assistant commissioner ", "Met", "London", "Islamic State (Isis)",
+    " the ", "130", "2,000", "£2.5m", "50%", " per cent", "15-week", " people", " officers", "seven",
+    " times", "13 November", "1998", "Getty", " Reuters", "according to ", "told the BBC", "*", "#",
+    "> ", "- ", "[link](http://x.y)", "`", "_", "(", ")", "Mr ", "Dr. ", "U.S.", "é", "Ω", "\t",
+    " killed", " were injured", "the IS", "Paris", "He", " was quoted as saying by The Guardian",
+]
+MARKUP = re.compile(r"[*_`\[\]()<>#|\\~!>]|https?:")
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=60).map("".join),
+)
+
+
+def _collapsed(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _same_words(span_text: str, claimed: str) -> bool:
+    """The claimed text is the span's text with whitespace collapsed; with Markdown in the
+    span, the claimed text's characters must at least appear in it in order."""
+    if not MARKUP.search(span_text):
+        return _collapsed(span_text) == claimed
+    it = iter(span_text)
+    return all(ch in it for ch in claimed.replace(" ", ""))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, skip=st.integers(0, 3), order=st.sampled_from(["MDY", "DMY"]))
+def test_extract_never_raises_and_spans_are_honest(text, skip, order):
+    x = extract(text, DCT, skip_lines=skip, date_order=order)
+    n = len(text)
+    for group in (x.events, x.facts, x.quotes, x.people, x.entities):
+        for item in group:
+            assert 0 <= item.span.start <= item.span.end <= n, item
+    for q in x.quotes:
+        assert q.text and _same_words(text[q.span.start:q.span.end], q.text), q
+    for f in x.facts:
+        assert _same_words(text[f.span.start:f.span.end], f.as_stated), f
+        assert f.value and f.label
+    for e in x.events:
+        assert _same_words(text[e.span.start:e.span.end], e.as_stated), e
+    for ent in x.entities:
+        span_text = text[ent.span.start:ent.span.end]
+        assert any(_same_words(span_text, form) for form in (ent.name, *ent.aliases)), ent
+        assert ent.kind in ("organisation", "place", "person")

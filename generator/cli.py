@@ -1,22 +1,28 @@
-"""The `factsheet` command: build, check, dates, extract.
+"""The `factsheet` command: build, check, dates, extract, serve, init, new.
 
 Exit codes: 0 success, 1 content errors (all of them listed), 2 usage
-errors. An unexpected internal error prints one line asking for a bug
-report, naming the file being processed; `--debug` adds the traceback.
+errors (bad flags, a missing folder, an output folder that cannot be used,
+another build running in the same folder), 3 an internal error: one line
+asking for a bug report, naming the file being processed; `--debug` adds
+the traceback. SIGINT and SIGTERM stop a build cleanly (exit 130 / 143).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
+import traceback
 from datetime import date
 from pathlib import Path
 
 from . import __version__
 from .errors import Diagnostics
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -54,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--json", action="store_true", help='print {"events", "facts", "quotes", "people"} with spans')
     extract.add_argument("--write", action="store_true",
                          help="append the items not yet in the front matter to it (keeps a .bak backup)")
+    _add_authoring_commands(commands)
     return parser
 
 
@@ -64,24 +71,56 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
-    handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract}[args.command]
+    handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract,
+               "serve": _serve, "init": _init, "new": _new}[args.command]
     try:
-        return handler(args)
+        with _sigterm_as_interrupt():
+            return handler(args)
     except UsageError as error:
         print(f"factsheet: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         print("factsheet: interrupted; the previous site is left as it was", file=sys.stderr)
-        return 130
+        return 143 if isinstance(interrupt, Terminated) else 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one clear line, not a traceback
-        if getattr(args, "debug", False):
-            raise
+        from .load import processing_path
+
+        where = processing_path(error)
         print(
-            f"factsheet: internal error: {type(error).__name__}: {error}. This is a bug in factsheet; "
-            "please report it with the command you ran (add --debug for the traceback).",
+            f"factsheet: internal error{f' while processing {where}' if where else ''}: "
+            f"{type(error).__name__}: {_one_line(error)}. This is a bug in factsheet; please report it with the "
+            "command you ran and that file (add --debug for the traceback).",
             file=sys.stderr,
         )
-        return 3
+        if getattr(args, "debug", False):
+            traceback.print_exc(file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the build stops cleanly and removes its temporary folder."""
+
+
+def _raise_terminated(signum, frame) -> None:  # noqa: ANN001 - signal handler signature
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While a command runs, SIGTERM (what `kill` and CI timeouts send) raises `Terminated`."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -114,13 +153,18 @@ def _report(diagnostics: Diagnostics, strict: bool) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build
+    from .lock import SiteBusy, site_lock
     from .write import OutputError
 
     root = _root(args)
     out = Path(args.out) if args.out else root / "site"
+    content = (root / "content").resolve()
+    if out.resolve() == content or content in out.resolve().parents:
+        raise UsageError(f"--out {out} is inside content/; the build never writes into its input")
     try:
-        result = build(root, out, base_url=_base_url(args), strict=args.strict)
-    except OutputError as error:
+        with site_lock(root):
+            result = build(root, out, base_url=_base_url(args), strict=args.strict)
+    except (OutputError, SiteBusy) as error:
         raise UsageError(str(error)) from None
     _report(result.diagnostics, args.strict)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
@@ -233,6 +277,62 @@ def _print_items(items: dict[str, list[dict]]) -> None:
         return
     print("# extracted by factsheet, not yet in the front matter:")
     print(yaml.safe_dump(found, sort_keys=False, allow_unicode=True, width=100), end="")
+
+
+# -- serve, init, new -------------------------------------------------------------------------------
+
+
+def _add_authoring_commands(commands) -> None:
+    serve = commands.add_parser("serve", help="build, serve on this computer, rebuild and reload on every change")
+    serve.add_argument("--root", default=".", help="the site folder (default: .)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: 127.0.0.1)")
+    serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    init = commands.add_parser("init", help="create a new site, with a GitHub Pages workflow")
+    init.add_argument("dir", help="the folder to create (it must be new or empty)")
+
+    new = commands.add_parser("new", help="start a new article or topic file")
+    new.add_argument("kind", choices=("article", "topic"), help="what to create")
+    new.add_argument("title", help="its title; the file name is made from it")
+    new.add_argument("--date", help="the publication date (default: today), e.g. 2015-12-02")
+    new.add_argument("--root", default=".", help="the site folder (default: .)")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    try:
+        serve(_root(args), args.host, args.port, strict=args.strict)
+    except OSError as error:  # the port is taken, or the address is not this computer's
+        raise UsageError(f"cannot serve on {args.host}:{args.port}: {error.strerror or error}") from None
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, init_site
+
+    folder = Path(args.dir)
+    try:
+        init_site(folder)
+    except ScaffoldError as error:
+        print(f"factsheet: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"factsheet: created a new site in {folder}; next: cd {folder} && factsheet serve")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, new_file
+
+    when = _parse_dct(args.date, "--date") if args.date else None
+    try:
+        path = new_file(_root(args), args.kind, args.title, when)
+    except ScaffoldError as error:
+        print(f"factsheet: error: {error}", file=sys.stderr)
+        return error.exit_code
+    print(f"factsheet: wrote {path}")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

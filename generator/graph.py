@@ -47,7 +47,8 @@ class TimelineEntry:
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        return tuple(dict.fromkeys(r.article for r in self.reports if r.article is not None))
+        # by identity: hashing an Article hashes its whole body and facts, and pages ask for this often
+        return tuple({id(r.article): r.article for r in self.reports if r.article is not None}.values())
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,12 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
 
 
-def _same_happening(a: Report, b: Report) -> bool:
+def _same_happening(a: Report, b: Report, words=None) -> bool:
     """Two reports on the same date describe the same event when their words overlap enough."""
     if a.event.date.value != b.event.date.value:
         return False  # a month-precise and a day-precise report stay apart
-    wa, wb = _words(a.event.text), _words(b.event.text)
+    words = words or _words
+    wa, wb = words(a.event.text), words(b.event.text)
     if not wa or not wb:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
@@ -173,9 +175,16 @@ def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
     """Group reports of the same event; order by date, then by text for a stable page."""
     groups: list[list[Report]] = []
     by_value: dict[str, list[list[Report]]] = defaultdict(list)
+    known: dict[str, set[str]] = {}
+
+    def words(text: str) -> set[str]:  # a big site compares each text many times
+        if text not in known:
+            known[text] = _words(text)
+        return known[text]
+
     for report in reports:
         for group in by_value[report.event.date.value]:
-            if any(_same_happening(report, other) for other in group):
+            if any(_same_happening(report, other, words) for other in group):
                 group.append(report)
                 break
         else:
@@ -273,14 +282,13 @@ def _topic_page(topic: Topic, pages: list[ArticlePage], config: SiteConfig, diag
 
 def _tag_pages(pages: list[ArticlePage]) -> tuple[TagPage, ...]:
     names: dict[str, str] = {}
-    members: dict[str, list[Article]] = defaultdict(list)
+    members: dict[str, dict[int, Article]] = defaultdict(dict)  # by id(): comparing articles is slow
     for page in pages:
         for tag in page.article.tags:
             slug = slugify(tag, "tag")
             names.setdefault(slug, tag)
-            if page.article not in members[slug]:
-                members[slug].append(page.article)
-    return tuple(TagPage(slug, names[slug], tuple(members[slug])) for slug in sorted(names))
+            members[slug].setdefault(id(page.article), page.article)
+    return tuple(TagPage(slug, names[slug], tuple(members[slug].values())) for slug in sorted(names))
 
 
 class EntityIndex:
@@ -289,6 +297,7 @@ class EntityIndex:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, str] = {}
+        self.by_last_word: dict[str, set[str]] = defaultdict(set)  # slugs, for a surname alone
 
     @staticmethod
     def key(name: str) -> str:
@@ -299,7 +308,10 @@ class EntityIndex:
         if slug:
             return slug
         if kind in (None, "person") and " " not in name.strip():
-            matches = {s for s, e in self.entities.items() if e.kind == "person" and same_person(e.name, name)}
+            words = name.lower().split()
+            # same_person() pairs one word only with a name ending in it; other names cannot match
+            slugs = self.by_last_word.get(words[-1], ()) if len(words) == 1 else self.entities
+            matches = {s for s in slugs if self.entities[s].kind == "person" and same_person(self.entities[s].name, name)}
             if len(matches) == 1:
                 return matches.pop()
         return None
@@ -314,6 +326,8 @@ class EntityIndex:
             entity = Entity(slug, entity.path, entity.name, entity.kind, entity.location, entity.aliases,
                             entity.role, entity.description, entity.url)
         self.entities[slug] = entity
+        if entity.name.split():
+            self.by_last_word[entity.name.lower().split()[-1]].add(slug)
         for name in (entity.name, *entity.aliases):
             self.by_key.setdefault(self.key(name), slug)
         return slug
@@ -339,18 +353,18 @@ def _entity_pages(entities: list[Entity], pages: list[ArticlePage], timeline: tu
         index.add(entity)
     roles: dict[str, list] = defaultdict(list)
     quotes: dict[str, list] = defaultdict(list)
-    articles: dict[str, list[Article]] = defaultdict(list)
+    articles: dict[str, dict[int, Article]] = defaultdict(dict)  # by id(): comparing articles field by field is slow
 
     def note(slug: str, article: Article) -> None:
-        if article not in articles[slug]:
-            articles[slug].append(article)
+        articles[slug].setdefault(id(article), article)
 
     for page in pages:
         # hand-written people first, so their spelling of a name is the one that stays
         for person in sorted(page.facts.people, key=lambda p: p.origin.extracted):
             slug = index.resolve(person.name, "person", origin=person.origin)
-            if (person.role or person.org) and (person.role, person.org, page.article) not in roles[slug]:
-                roles[slug].append((person.role, person.org, page.article))
+            role = (person.role, person.org, page.article)
+            if (person.role or person.org) and not any(r[:2] == role[:2] and r[2] is role[2] for r in roles[slug]):
+                roles[slug].append(role)
             note(slug, page.article)
         for quote in page.facts.quotes:
             if quote.speaker:
@@ -360,12 +374,53 @@ def _entity_pages(entities: list[Entity], pages: list[ArticlePage], timeline: tu
         for mention in page.mentions:
             slug = index.resolve(mention.name, mention.kind, mention.aliases, mention.origin)
             note(slug, page.article)
+    # An entity a user described in content/entities/ counts as mentioned wherever its
+    # name or an alias stands in the text, as the article page links it there.
+    curated = _curated_names(entities)
+    if curated:
+        for page in pages:
+            for match in curated[0].finditer(page.article.body):
+                note(curated[1][match.group(0)], page.article)
+    mentions = _TextIndex([entry.text.lower() for entry in timeline])
     result = []
     for slug, entity in sorted(index.entities.items()):
         names = [index.key(n) for n in (entity.name, *entity.aliases)]
-        related = tuple(
-            entry for entry in timeline
-            if any(re.search(rf"\b{re.escape(n)}\b", entry.text.lower()) for n in names if len(n) > 2)
-        )
-        result.append(EntityPage(entity, tuple(roles[slug]), tuple(quotes[slug]), tuple(articles[slug]), related))
+        found = sorted({i for n in names if len(n) > 2 for i in mentions.find(n)})
+        related = tuple(timeline[i] for i in found)
+        result.append(EntityPage(entity, tuple(roles[slug]), tuple(quotes[slug]), tuple(articles[slug].values()), related))
     return tuple(result), dict(index.by_key)
+
+
+def _curated_names(entities: list[Entity]) -> tuple[re.Pattern, dict[str, str]] | None:
+    """One pattern for every name and alias of the curated entities (case-sensitive: 'IS' is not 'is')."""
+    names = {n: e.slug for e in sorted(entities, key=lambda e: e.slug) for n in (e.name, *e.aliases) if len(n) > 1}
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), names
+
+
+class _TextIndex:
+    """Which texts contain a name as whole words (`\\bname\\b`), without searching every text.
+
+    Every word of a name is a whole word of any text that contains the name, so
+    only the texts holding the name's rarest word are searched. A site's
+    timeline has tens of thousands of entries and its entities thousands of
+    names: scanning them all for each name was the slowest part of a large build.
+    """
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.by_word: dict[str, list[int]] = defaultdict(list)
+        for i, text in enumerate(texts):
+            for word in set(_WORD.findall(text)):
+                self.by_word[word].append(i)
+
+    def find(self, name: str) -> list[int]:
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        words = _WORD.findall(name)
+        candidates = min((self.by_word.get(w, []) for w in words), key=len) if words else range(len(self.texts))
+        return [i for i in candidates if pattern.search(self.texts[i])]
+
+
+_WORD = re.compile(r"\w+")

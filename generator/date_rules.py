@@ -9,9 +9,11 @@ references) and this module as what it works with, in this order:
 * calendar arithmetic on TimeML values (ISO weeks, quarters, shifting a value
   by years, choosing the year of a date written without one);
 * parsing of the words inside a match ("Sept." -> 9, "nineteen ninety-six");
-* context word lists used to accept or reject a match;
-* the full patterns, one per family of expression, as strings (the tagger
-  compiles them).
+* context word lists used to accept or reject a match, and the cues for the
+  tense of a clause (which decides the year of "in March", the week of
+  "Friday");
+* the full patterns, one per family of expression, and the table of rules
+  the tagger runs (pattern, handler, keywords that gate it).
 
 Everything is written from English grammar and news-writing conventions;
 nothing is copied from other taggers' rule files.
@@ -84,7 +86,56 @@ HOLIDAYS = {
     "valentine's day": (2, 14), 'independence day': (7, 4),
     'the fourth of july': (7, 4), 'july fourth': (7, 4),
     'veterans day': (11, 11), 'armistice day': (11, 11),
-    "st. patrick's day": (3, 17), 'bastille day': (7, 14),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), 'bastille day': (7, 14),
+    "st george's day": (4, 23), "st andrew's day": (11, 30), 'remembrance day': (11, 11),
+    'bonfire night': (11, 5), 'guy fawkes night': (11, 5), 'hogmanay': (12, 31),
+    'juneteenth': (6, 19),
+}
+
+
+def easter(y: int) -> datetime.date:
+    """Easter Sunday of year y (Gregorian calendar), by the usual
+    golden-number / epact arithmetic."""
+    golden = y % 19
+    century, yc = divmod(y, 100)
+    leap_skips = century // 4
+    moon_fix = (century + 8) // 25
+    epact = (19 * golden + century - leap_skips - (century - moon_fix + 1) // 3 + 15) % 30
+    wd_fix = (32 + 2 * (century % 4) + 2 * (yc // 4) - epact - yc % 4) % 7
+    late = (golden + 11 * epact + 22 * wd_fix) // 451
+    month, day = divmod(epact + wd_fix - 7 * late + 114, 31)
+    return datetime.date(y, month, day + 1)
+
+
+def nth_weekday(y: int, month: int, weekday: int, n: int) -> datetime.date:
+    """The n-th weekday (0 = Monday) of a month; n = -1 for the last one."""
+    if n > 0:
+        first = datetime.date(y, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = datetime.date(y + month // 12, month % 12 + 1, 1)
+    last = nxt - datetime.timedelta(days=1)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _from_easter(days: int):
+    return lambda y: easter(y) + datetime.timedelta(days=days)
+
+
+# Holidays whose date moves from year to year: name -> year -> date.
+MOVABLE_HOLIDAYS = {
+    'easter': _from_easter(0), 'easter sunday': _from_easter(0), 'easter day': _from_easter(0),
+    'easter monday': _from_easter(1), 'good friday': _from_easter(-2),
+    'maundy thursday': _from_easter(-3), 'palm sunday': _from_easter(-7),
+    'ash wednesday': _from_easter(-46), 'shrove tuesday': _from_easter(-47),
+    'pancake day': _from_easter(-47), 'whit monday': _from_easter(50),
+    'thanksgiving': lambda y: nth_weekday(y, 11, 3, 4),
+    'thanksgiving day': lambda y: nth_weekday(y, 11, 3, 4),
+    'black friday': lambda y: nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=1),
+    'cyber monday': lambda y: nth_weekday(y, 11, 3, 4) + datetime.timedelta(days=4),
+    'memorial day': lambda y: nth_weekday(y, 5, 0, -1),
+    'labor day': lambda y: nth_weekday(y, 9, 0, 1),
+    'martin luther king day': lambda y: nth_weekday(y, 1, 0, 3),
+    'remembrance sunday': lambda y: nth_weekday(y, 11, 6, 2),
 }
 
 # Modifier words in front of a date and their TimeML mod.
@@ -134,6 +185,8 @@ NUM = (r'(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|'
 NAME_FOLLOWERS = (r'Times|Telegraph|Mirror|Express|Post|Herald|Independent|Mail|'
                   r'Tribune|Star|People|Sport|Night\s+Football|Magazine|Review|'
                   r'Observer|Business|Morning\s+Post')
+# Newspapers named "... on Sunday".
+ON_SUNDAY_TITLE = re.compile(r'\b(?:Mail|Independent|Scotland|Sport)\s+on\s+$')
 # Named days that are not the plain weekday.
 WEEKDAY_NAMES_BEFORE = ('Good|Black|Super|Ash|Palm|Easter|Bloody|Holy|Maundy|'
                         'Shrove|Cyber|Whit|Low|Trinity|Mothering|Fat')
@@ -242,20 +295,38 @@ def granularity(value: str) -> str:
     return 'other'
 
 
-def near_year(dct: datetime.date, month: int, day: int = 1, future: bool = False) -> int:
-    """Year for a month (and day) written without one.
+# Where a date written without a year may lie relative to the DCT and still
+# be taken in the DCT's year, by the tense of its clause: in days for a day
+# ("13 November"), in calendar months for a bare month ("in November").
+# News mostly looks back, so with no cue the window reaches ~8 months back
+# and ~4 ahead.  A date in a past clause is not after the DCT ("was bought in
+# February" seen from October is this February; "was raided on 13 December"
+# seen from 1 December last year's), give or take a week for datelines.  A
+# date in a future clause is not before it ("will be closed between March and
+# May" seen from December is next year's).  A deadline ("until", "by",
+# "through") leans ahead.
+YEAR_WINDOW_DAYS = {None: (-240, 120), 'past': (-366, 7), 'future': (-7, 366),
+                    'deadline': (-120, 240)}
+YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11)}
 
-    News mostly looks back: a date without a year is taken in the DCT's year
-    when it lies at most ~8 months before or ~4 months after the DCT,
-    otherwise in the adjacent year ("Jan. 2" seen from November is next
-    year's, "December" seen from February last year's).  The tense of the
-    sentence was tried as a further cue and did not help."""
+
+def near_year(dct: datetime.date, month: int, day: Optional[int] = None,
+              tense: Optional[str] = None) -> int:
+    """Year for a month (and day) written without one: the DCT's year when
+    the date falls inside the window for the clause's tense ('past',
+    'future', 'deadline' or None), else the adjacent year on the other side."""
     y = dct.year
-    d = safe_date(y, month, day) or datetime.date(y, month, 28)
-    delta = (d - dct).days
-    if delta > (300 if future else 120):
+    if day is None and tense in YEAR_WINDOW_MONTHS:
+        lo, hi = YEAR_WINDOW_MONTHS[tense]
+        delta = month - dct.month
+    else:
+        # A bare month without a tense cue is placed at its middle.
+        d = safe_date(y, month, day or 15) or datetime.date(y, month, 28)
+        delta = (d - dct).days
+        lo, hi = YEAR_WINDOW_DAYS[tense]
+    if delta > hi:
         return y - 1
-    if delta < -240:
+    if delta < lo:
         return y + 1
     return y
 
@@ -326,6 +397,9 @@ def year_of(s: str, dct: datetime.date) -> Optional[int]:
     return spelled_year(s)
 
 
+# Rough length of each unit in years, to keep counted dates on the calendar.
+UNIT_YEARS = {'day': 1 / 365, 'week': 1 / 52, 'month': 1 / 12, 'quarter': 1 / 4, 'year': 1,
+              'decade': 10, 'century': 100}
 UNIT_NORM = {'days': 'day', 'weeks': 'week', 'months': 'month', 'years': 'year',
               'decades': 'decade', 'quarters': 'quarter', 'centuries': 'century'}
 
@@ -378,6 +452,81 @@ REL_GROUP = {
 }
 SEASON_UNITS = set(SEASONS)
 THE_BEFORE = re.compile(r'\b[Tt]he\s+$')
+# Nouns after a season word that make it a kind of thing ("summer school").
+SEASON_NOUN_AFTER = re.compile(
+    r'\s*(?:-|\s)(?:time|season|term|semester|collection|olympics|games|school|break|camp|'
+    r'job|intern|solstice|equinox|weather|storm|fashion|sales?|program)', re.I)
+# Nouns after "current" that are no reference to the present.
+NOT_CURRENT_DATE = {'account', 'accounts', 'affairs', 'events', 'liabilities', 'assets',
+                    'dollars', 'prices', 'yield', 'yields', 'coupon', 'rate'}
+
+# ----------------------------------------------------------- tense cues ----
+# Words ending in -ed that are no past tense.
+NOT_PAST_ED = (r'(?:need|succeed|proceed|exceed|indeed|speed|feed|seed|breed|hundred|'
+               r'kindred|sacred|naked|wicked|rugged|beloved|embed|shed)\b')
+# Cues for the tense of the clause around a bare weekday or month.  Future
+# cues come first in the alternation so "set to" beats "set".
+TENSE_RE = re.compile(
+    r"\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due|scheduled|"
+    r"set\s+to|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
+    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
+    r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
+    r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|would|payable)\b"
+    # A participle after "be" is a passive ("will be held"), not a past tense.
+    r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|met|made|began|fell|rose|took|"
+    r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
+    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
+    # ... and one after an article or a linking verb an adjective ("the
+    # reduced dividend", "will remain closed").
+    r"earlier|(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bremain )(?<!\bstay )(?<!\bbeing )"
+    r"(?!%s)[a-z]{2,}ed)\b" % NOT_PAST_ED)
+# Words right before a date that make it a deadline or a starting point
+# ("by February", "effective Feb. 1"): these mostly lie ahead even in a
+# clause whose verb is in the past, so a past cue is ignored for them.
+DEADLINE_BEFORE = {'by', 'until', 'till', 'through', 'effective', 'payable', 'to'}
+# A sentence ends at . ! ? or a line break, but not at the dot of a common
+# abbreviation ("Jan.", "Sept.", "Mr.", "Corp.", "U.S.", an initial).
+SENT_END = re.compile(
+    r'(?:[!?]|\.(?<!\b[A-Za-z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|vs)\.)'
+    r'(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Inc|Ltd|Gov|Sen|Rep|Gen|Col|Mrs)\.)'
+    r'(?<!\b(?:Sept|Corp|Capt|Prof|Bros)\.))["\')\]]*\s|\n')
+
+
+def clause_tense(text: str, start: int, end: int) -> Optional[str]:
+    """'past', 'future' or None for the clause around text[start:end]:
+    the nearest tense cue to the left wins, else the first to the right."""
+    lo = max(0, start - 90)
+    left = text[lo:start]
+    cut = None
+    for cut in SENT_END.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end():]
+    last = None
+    for last in TENSE_RE.finditer(left):
+        pass
+    if last is not None:
+        return 'future' if last.group('fut') else 'past'
+    right = text[end:end + 70]
+    m = SENT_END.search(right)
+    if m:
+        right = right[:m.start()]
+    m = TENSE_RE.search(right)
+    if m:
+        return 'future' if m.group('fut') else 'past'
+    return None
+
+
+def weekday_near(dct: datetime.date, wd: int, tense: Optional[str]) -> datetime.date:
+    """The weekday wd in the week around the DCT: the article's own weekday
+    is the DCT; otherwise the previous one, or the next one if the clause
+    speaks of the future."""
+    if wd == dct.weekday():
+        return dct
+    if tense == 'future':
+        return dct + datetime.timedelta(days=(wd - dct.weekday()) % 7)
+    return dct - datetime.timedelta(days=(dct.weekday() - wd) % 7)
+
 
 # ------------------------------------------------------------ patterns ----
 # A four-digit year must not run on into more digits, a decimal, a range or
@@ -391,9 +540,20 @@ P_MONTH_DAY = (
     r'(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>%s|%s\d\d\b))?'
     % (WEEKDAY_ANY, MONTH, DAY, DAY_WORD, Y4, APOS))
 P_DAY_MONTH = (
-    r'(?<![\w$\u00a3\u20ac.,/-])(?:(?P<wd>%s),?\s+)?(?:(?:the\s+)?(?P<day>%s)\s+(?:of\s+)?|'
+    r'(?:(?<=\d[-\u2013])|(?<![\w$\u00a3\u20ac.,/-]))'
+    r'(?:(?P<wd>%s),?\s+)?(?:(?:the\s+)?(?P<day>%s)\s+(?:of\s+)?|'
     r'the\s+(?P<dayw>%s)\s+of\s+)(?P<mon>%s)(?:,?\s+(?P<year>%s))?'
     % (WEEKDAY_ANY, DAY, DAY_WORD, MONTH, Y4))
+# Day ranges sharing one month: the other end is a DATE of its own
+# ("13-14 November" -> "13" and "14 November"; "Nov. 13-15" -> "Nov. 13"
+# and "15").  "and" only counts after "between" ("between 13 and 15 May").
+RANGE_FIRST_DAY = re.compile(
+    r'(?:(?<=\bbetween )(?P<day>%s)\s+and|(?<![\w$\u00a3\u20ac.,/:-])(?P<day2>%s)\s*'
+    r'(?:[-\u2013]|to|until|till|through))\s*$' % (DAY, DAY))
+RANGE_SECOND_DAY = re.compile(
+    r'\s*(?:[-\u2013]|to|until|till|through)\s*(?P<day>%s)\b(?!\s*(?:%%|[ap]\.?m\b|percent\b))'
+    r'(?:,?\s+(?P<year>%s))?' % (DAY, Y4))
+
 P_NUMERIC = (
     r'(?<![\w/.-])(?:(?P<iy>(?:1\d|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)'
     r'|(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>(?:1\d|20)\d\d|\d\d))'
@@ -409,7 +569,7 @@ P_YEAR = (
 P_SPELLED_YEAR = r'(?<![\w-])(?P<pre>(?i:the\s+year)\s+)?(?P<sy>%s)(?![\w-])' % SPELLED_YEAR
 P_DECADE = (
     r'(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?'
-    r'(?:(?P<c>1\d|20)(?P<d>\d)0%s?s\b|%s(?P<d2>\d)0%s?s\b|'
+    r'(?:(?P<c>1\d|20)(?P<d>\d)0%s?s\b|(?P<ap>%s)?(?P<d2>\d)0%s?s\b|'
     r'(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)'
     % (APOS, APOS, APOS))
 P_CENTURY = (
@@ -418,7 +578,8 @@ P_CENTURY = (
 P_RELATIVE = (
     r'(?<![\w-])(?P<rel>(?i:this\s+past|this\s+coming|the\s+coming|the\s+past|the\s+last|'
     r'the\s+previous|the\s+prior|the\s+following|the\s+current|the\s+full|this|last|next|past|that|'
-    r'the(?=\s+(?:weekend|year\b(?!\s+(?:ended|ending|to\s+date|before|after|earlier|ago)\b|-)))))\s+'
+    r'the(?=\s+(?:weekend|year\b(?!\s+(?:ended|ending|to|through|till|until|before|after|earlier|'
+    r'ago)\b|-)))))\s+'
     r'(?P<unit>(?i:weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|'
     r'winter|fiscal\s+year)\b|(?:%s)\b|(?:%s)\b)'
     % (MONTH_FULL, WEEKDAY_FULL))
@@ -455,13 +616,24 @@ P_SEASON = (
 P_WEEKDAY = r'(?<![\w-])(?P<wd>%s)\b' % WEEKDAY_FULL
 P_DEICTIC = (r'(?<![\w-])(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|'
               r'yesterday|today|tomorrow)\b')
+# "the day before" / "the following day" / "that day": anaphoric days.  The
+# bare "the day before" only counts when nothing follows it ("the day before
+# the vote" is counted from an event, which has no date here).
+P_REF_DAY = (
+    r'(?<![\w-])(?:(?i:the)\s+(?P<adj>(?i:following|next|previous|prior))\s+(?i:day)\b(?!\s+or\b)'
+    r'|(?i:the)\s+(?i:day)\s+(?P<dir>(?i:before|after|earlier))(?=\s*[,;:.)]|\s*$)'
+    r'|(?P<same>(?i:that|the\s+same|that\s+same))\s+(?i:day)\b(?!\s+(?:of|in|and|or)\b))')
+REF_DAY_SHIFT = {'following': 1, 'next': 1, 'after': 1, 'previous': -1, 'prior': -1, 'before': -1,
+                 'earlier': -1, 'that': 0, 'the same': 0, 'that same': 0}
+
 P_VAGUE = (
     r'(?<![\w-])(?:'
     r'(?P<present>(?i:right\s+now|now|currently|nowadays|these\s+days))'
     r'|(?i:at\s+)(?P<present2>(?i:present))'
     r'|(?P<past>(?i:more\s+recently|recently|formerly|past\s+years|recent\s+(?:years|days|decades|times)))'
     r'|(?i:in\s+)(?P<past2>(?i:the\s+past))(?=\s*[,.;:)]|\s+(?:and|but|or|when|that|it|he|she|they|we|the|a|as|to|is|was|were|has|have|had)\b)'
-    r'|(?P<future>(?i:soon|the\s+(?:near|distant)\s+future|future\s+(?:years|quarters)|coming\s+'
+    r'|(?P<future>(?i:soon|the\s+(?:near|distant)\s+future|future\s+(?:years|quarters)|'
+    r'(?:the\s+)?coming\s+'
     r'(?:years|months|weeks|days|quarters|decades)|the\s+(?:near|short)\s+term))'
     r'|(?i:in\s+|into\s+)(?P<future2>(?i:the\s+future|future))(?![\w-])'
     r'|(?P<current>current)(?=\s+[a-z])'
@@ -469,7 +641,7 @@ P_VAGUE = (
 P_HOLIDAY = r'(?<![\w-])(?P<h>%s)\b' % '|'.join(
     re.escape(h).replace("'", "['\u2019]") for h in sorted(
         (h.title().replace("'S", "'s").replace('The Fourth Of July', 'the Fourth of July')
-         for h in HOLIDAYS), key=len, reverse=True))
+         for h in list(HOLIDAYS) + list(MOVABLE_HOLIDAYS)), key=len, reverse=True))
 P_PERIOD_EDGE = (
     r'(?<![\w-])(?:(?i:year[\s-]end|year%ss\s+end)'
     r'|(?i:the)\s+(?P<pos>(?i:beginning|start|middle|end|close|turn))\s+of\s+(?i:the)\s+'
@@ -484,3 +656,54 @@ MOD_RE = re.compile(
     r'(?:\b(?:[Tt]he)\s+(?P<pw>beginning|start|middle|end|close)\s+of\s+'
     r'|\b(?:[Tt]he\s+)?(?P<em>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)(?:\s+|-)'
     r'|\b(?P<ap>[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost)\s+)$')
+
+
+# ---------------------------------------------------------------- rules ----
+def _keys(pattern: str) -> re.Pattern:
+    """Keywords one of which every match of a rule contains.  Rules with
+    long optional prefixes ("the comparable year-ago third quarter") are
+    slow to try at every position of the text, so they are only run in
+    windows around their keywords, found first with this cheap pattern."""
+    return re.compile(pattern)
+
+
+# How far before / after a keyword a match of a windowed rule may reach.
+WINDOW = 60
+
+MONTHS_KEY = _keys(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')
+
+# The tagger runs these in order: (compiled pattern, name of the handler
+# method in generator.dates, keywords or None to scan the whole text).
+RULES = [
+    (re.compile(P_MONTH_DAY), 'r_month_day', MONTHS_KEY),
+    (re.compile(P_DAY_MONTH), 'r_day_month', MONTHS_KEY),
+    (re.compile(P_NUMERIC), 'r_numeric', _keys(r'\d[/.-]\d')),
+    (re.compile(P_MONTH_YEAR), 'r_month_year', MONTHS_KEY),
+    (re.compile(P_MONTH), 'r_month', MONTHS_KEY),
+    (re.compile(P_YEAR), 'r_year', _keys(r'\d{4}')),
+    (re.compile(P_SPELLED_YEAR), 'r_spelled_year', _keys(r'[Nn]ineteen|[Ee]ighteen|thousand')),
+    (re.compile(P_DECADE), 'r_decade', _keys(r"(?i)0['\u2019]?s\b|ties\b")),
+    (re.compile(P_CENTURY), 'r_century', _keys(r'(?i)century')),
+    (re.compile(P_RELATIVE), 'r_relative', _keys(
+        r'(?i)\b(?:this|last|next|past|previous|prior|following|current|full|that|coming)\b'
+        r'|weekend|the year')),
+    (re.compile(P_AGO), 'r_ago', _keys(r'(?i)\b(?:ago|earlier|later|now|hence|before|after)\b')),
+    (re.compile(P_QUARTER), 'r_quarter', _keys(r'(?i)quarter|half')),
+    (re.compile(P_QUARTER_REF), 'r_quarter_ref', _keys(r'(?i)quarter|period')),
+    (re.compile(P_QUARTER_CODE), 'r_quarter_code', _keys(r'\b[QH][1-4]')),
+    (re.compile(P_YEAR_AGO_ADJ), 'r_year_ago_adj', _keys(r'(?i)year-')),
+    (re.compile(P_YEAR_PERIOD), 'r_year_period', _keys(r'(?i)quarter|period')),
+    (re.compile(P_SEASON), 'r_season', _keys(r'(?i)spring|summer|fall|autumn|winter')),
+    (re.compile(P_WEEKDAY), 'r_weekday', _keys(r'day')),
+    (re.compile(P_DEICTIC), 'r_deictic', _keys(r'(?i)yesterday|today|tomorrow')),
+    (re.compile(P_REF_DAY), 'r_ref_day', _keys(r'(?i)\bday\b')),
+    (re.compile(P_VAGUE), 'r_vague', _keys(
+        r'(?i)now|current|these days|present|recent|formerly|past|future|soon|coming|term')),
+    (re.compile(P_HOLIDAY), 'r_holiday', _keys(
+        r"Christmas|New Year|Valentine|Halloween|Independence|Fourth|Veterans|Armistice|"
+        r"Patrick|Bastille|Boxing|George|Andrew|Remembrance|Bonfire|Fawkes|Hogmanay|Juneteenth|"
+        r"Easter|Good|Maundy|Palm|Ash|Shrove|Pancake|Whit|Thanksgiving|Black|Cyber|Memorial|"
+        r"Labor|Luther")),
+    (re.compile(P_PERIOD_EDGE), 'r_period_edge', _keys(
+        r"(?i)year.{1,3}end|(?:of|in) the (?:year|month|week|quarter|decade|century)")),
+]

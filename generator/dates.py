@@ -20,7 +20,16 @@ How it works, top to bottom:
    over "Aug. 2" and "1990".
 4. The surviving candidates are walked in text order, keeping track of the
    last concrete date mentioned (the *reference time*) to resolve the
-   anaphoric values.
+   anaphoric values ("the following day", "that quarter") and of the last
+   year written out, which a month or day without a year in the same
+   sentence takes ("In 2014, sales peaked in March").
+
+A month or day written without a year and with no year in its sentence gets
+the year that fits the tense of its clause (``date_rules.near_year``): not
+after the DCT in a past clause, not before it in a future one, nearby (and
+rather in the past) otherwise.  A value is never more precise than the words:
+"November" is a month, and "the day before" with no day named before it is
+left out rather than given an invented day.
 
 Span conventions follow TimeBank: prepositions are left out ("on Friday" ->
 "Friday"), determiners that belong to the date are kept ("the 1990s",
@@ -72,68 +81,28 @@ class _Cand:
     modable: bool = False      # may absorb "early", "the end of", "around" ...
     anchor: bool = True        # may serve as reference time for later mentions
     prio: int = 0              # tie-break between equally long candidates
+    explicit: bool = False     # the year is written out ("1998", "May 2, 1998")
 
 
 class _Refs:
     """Reference times seen so far while walking the text in order."""
-    __slots__ = ('last', 'last_quarter', 'dct')
+    __slots__ = ('last', 'last_quarter', 'last_day', 'dct', 'year', 'year_start', 'year_end')
 
     def __init__(self, dct: datetime.date):
         self.dct = dct
         self.last: Optional[str] = None
         self.last_quarter: Optional[str] = None
+        self.last_day: Optional[datetime.date] = None   # last day-precise date
+        self.year: Optional[int] = None       # last year written out, and
+        self.year_start = self.year_end = 0   # where its mention is
 
-
-# ----------------------------------------------------------------- tense ----
-# Cues for the tense of the clause around a bare weekday or month.  Future
-# cues come first in the alternation so "set to" beats "set".
-_TENSE_RE = re.compile(
-    r"\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due|scheduled|"
-    r"set\s+to|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
-    r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
-    r"visits|takes\s+effect|to\s+be\s+held|will\s+be|ahead\s+of)\b"
-    r"|\b(?P<past>said|was|were|had|did|told|met|made|began|fell|rose|took|"
-    r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
-    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
-    r"earlier|[a-z]{2,}ed)\b")
-_SENT_END = re.compile(r'[.!?]["\')\]]*\s|\n')
-
-
-def _tense(text: str, start: int, end: int) -> Optional[str]:
-    """'past', 'future' or None for the clause around text[start:end]:
-    the nearest tense cue to the left wins, else the first to the right."""
-    lo = max(0, start - 90)
-    left = text[lo:start]
-    cut = None
-    for cut in _SENT_END.finditer(left):
-        pass
-    if cut is not None:
-        left = left[cut.end():]
-    last = None
-    for last in _TENSE_RE.finditer(left):
-        pass
-    if last is not None:
-        return 'future' if last.group('fut') else 'past'
-    right = text[end:end + 70]
-    m = _SENT_END.search(right)
-    if m:
-        right = right[:m.start()]
-    m = _TENSE_RE.search(right)
-    if m:
-        return 'future' if m.group('fut') else 'past'
-    return None
-
-
-def _weekday_date(dct: datetime.date, wd: int, tense: Optional[str]) -> datetime.date:
-    """The weekday wd in the week around the DCT: the article's own weekday
-    is the DCT; otherwise the previous one, or the next one if the clause
-    speaks of the future."""
-    if wd == dct.weekday():
-        return dct
-    if tense == 'future':
-        return dct + datetime.timedelta(days=(wd - dct.weekday()) % 7)
-    return dct - datetime.timedelta(days=(dct.weekday() - wd) % 7)
+    def shift_day(self, n: int) -> Optional[str]:
+        """The day n days after the last day-precise date, or None when the
+        text has named no day yet (a month or a year is no base for
+        "the day before": the value would claim a precision it lacks)."""
+        if self.last_day is None:
+            return None
+        return R.ymd(self.last_day + datetime.timedelta(days=n))
 
 
 # ---------------------------------------------------------------- tagger ----
@@ -168,11 +137,65 @@ class _Tagger:
 
     # -- helpers -------------------------------------------------------
     def add(self, start: int, end: int, value: Value, mod: Optional[str] = None,
-            modable: bool = False, anchor: bool = True, prio: int = 0) -> None:
-        self.cands.append(_Cand(start, end, value, mod, modable, anchor, prio))
+            modable: bool = False, anchor: bool = True, prio: int = 0,
+            explicit: bool = False) -> None:
+        self.cands.append(_Cand(start, end, value, mod, modable, anchor, prio, explicit))
+
+    def undated(self, start: int, end: int, month: int, day: Optional[int] = None) -> Value:
+        """The value of a month (and day) written without a year: the year
+        written out earlier in the same sentence if there is one ("In 2014,
+        sales peaked in March"; "the 2024 election in November"), else the
+        year guessed from the DCT and the tense of the clause."""
+        tense = self.date_tense(start, end)
+        guess = R.near_year(self.dct, month, day, tense)
+
+        def val(refs: _Refs) -> Optional[str]:
+            y = guess
+            # Not for a deadline or a future clause ("a program approved in
+            # 1987 ... had bought shares through Sept. 29").
+            if tense in (None, 'past') and refs.year is not None and \
+                    self._same_clause(refs.year_start, refs.year_end, start):
+                y = refs.year
+            if day is None:
+                return '%04d-%02d' % (y, month)
+            d = R.safe_date(y, month, day)
+            return R.ymd(d) if d else None
+        return val
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        return _tense(self.text, start, end)
+        return R.clause_tense(self.text, start, end)
+
+    def date_tense(self, start: int, end: int) -> Optional[str]:
+        """The tense that decides the year of a month or day written
+        without one: the clause's, or 'deadline' for a date after "by",
+        "until", "extended to" ... in a clause not known to be about the
+        future (its verb is often the reporting one: "said ... through Sept. 30")."""
+        t = R.clause_tense(self.text, start, end)
+        if t != 'future':
+            # Look past a modifier: "until mid-November", "by early March".
+            mod = R.MOD_RE.search(self.text, max(0, start - 40), start)
+            if mod and mod.end() == start:
+                start = mod.start()
+            if _prev_word(self.text, start).lower() in R.DEADLINE_BEFORE:
+                return 'deadline'
+        return t
+
+    def _same_clause(self, y_start: int, y_end: int, pos: int) -> bool:
+        """Whether a year mentioned at y_start:y_end governs a date at pos:
+        same sentence, and the year is not in a parenthetical between commas
+        ("The firm, founded in 1998, said profits rose in September") unless
+        it opens the sentence ("In 2014, sales peaked in March")."""
+        text = self.text
+        if R.SENT_END.search(text, y_end, pos):
+            return False
+        if ',' not in text[y_end:pos]:
+            return True
+        lead = text[max(0, y_start - 25):y_start]
+        cut = None
+        for cut in R.SENT_END.finditer(lead):
+            pass
+        lead = lead[cut.end():] if cut else lead
+        return (cut is not None or y_start <= 25) and ',' not in lead
 
     # -- rules ---------------------------------------------------------
     def _period_end(self, start: int) -> bool:
@@ -181,38 +204,64 @@ class _Tagger:
         return bool(R.PERIOD_END_RE.search(self.text, max(0, start - 30), start))
 
     def r_month_day(self, m: re.Match) -> None:
-        """Nov. 13, 2015 / November 13th / Friday, Oct. 13 / March eighth."""
+        """Nov. 13, 2015 / November 13th / Friday, Oct. 13 / March eighth /
+        Nov. 13-15 (both ends)."""
+        text = self.text
         mon = R.month_num(m.group('mon'))
         day = R.day_num(m.group('day'))
         if not 1 <= day <= 31:
             return
         mon_word = m.group('mon').rstrip('.')
-        if mon_word == 'May' and not m.group('year') and _prev_word(self.text, m.start()) in (
+        if mon_word == 'May' and not m.group('year') and _prev_word(text, m.start()) in (
                 'I', 'you', 'You', 'we', 'We', 'they', 'They', 'he', 'He', 'she', 'She'):
             return  # "May I ..." style modal
-        if m.group('year'):
-            y = R.year_of(m.group('year'), self.dct)
-        else:
-            y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
-        d = R.safe_date(y, mon, day)
-        if d is None:
-            return
-        self.add(m.start(), m.end(), R.ymd(d), modable=True, prio=2,
-                 anchor=not self._period_end(m.start()))
+        year = R.year_of(m.group('year'), self.dct) if m.group('year') else None
+        second = None if year else R.RANGE_SECOND_DAY.match(text, m.end())
+        if second:
+            # "Nov. 13-15, 2015": the year after the range is both ends' year.
+            if second.group('year'):
+                year = int(second.group('year'))
+            day2 = R.day_num(second.group('day'))
+            if day < day2 <= 31:
+                end2 = second.end('year') if second.group('year') else second.end('day')
+                self.add(second.start('day'), end2, self._day_value(m, mon, day2, year), prio=2)
+        self.add(m.start(), m.end(), self._day_value(m, mon, day, year), modable=True, prio=2,
+                 anchor=not self._period_end(m.start()), explicit=bool(m.group('year')))
+
+    def _day_value(self, m: re.Match, mon: int, day: int, year: Optional[int]) -> Value:
+        """The value of a day of a month in year, or of one written without
+        a year (resolved from context); None-valued if no such day exists."""
+        if year is None:
+            return self.undated(m.start(), m.end(), mon, day)
+        d = R.safe_date(year, mon, day)
+        return R.ymd(d) if d else (lambda refs: None)
 
     def r_day_month(self, m: re.Match) -> None:
-        """13 November / 1 December 2015 / the 13th of November / the first of May."""
+        """13 November / 1 December 2015 / the 13th of November / the first
+        of May / 13-14 November (both ends)."""
+        text = self.text
         mon = R.month_num(m.group('mon'))
         day = R.day_num(m.group('day') or m.group('dayw'))
-        if m.group('year'):
-            y = R.year_of(m.group('year'), self.dct)
-        else:
-            y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
-        d = R.safe_date(y, mon, day) if 1 <= day <= 31 else None
-        if d is None:
+        if not 1 <= day <= 31:
             return
-        self.add(m.start(), m.end(), R.ymd(d), modable=True, prio=2,
-                 anchor=not self._period_end(m.start()))
+        year = R.year_of(m.group('year'), self.dct) if m.group('year') else None
+        first = None
+        if m.group('day') and not m.group('wd'):
+            first = R.RANGE_FIRST_DAY.search(text, max(0, m.start() - 30), m.start())
+        if first:
+            g = 'day' if first.group('day') else 'day2'
+            day1 = R.day_num(first.group(g))
+            if day1 < day:
+                self.add(first.start(g), first.end(g), self._day_value(m, mon, day1, year), prio=2)
+            else:
+                first = None
+        if m.start() and text[m.start() - 1] in '-\u2013' and not first:
+            return   # "3-1 November", "2015-16 November": not a day range
+        end = m.end()
+        if text[end - 1] == '.' and re.match(r'\s*$|\s+["\u201c]?[A-Z]', text[end:end + 3]):
+            end -= 1   # "stood down on 4 Dec. The ...": the full stop ends the sentence
+        self.add(m.start(), end, self._day_value(m, mon, day, year), modable=True, prio=2,
+                 anchor=not self._period_end(m.start()), explicit=bool(m.group('year')))
 
     def r_numeric(self, m: re.Match) -> None:
         """2015-11-13, 13/11/2015 or 11/13/2015 (by date_order), 13.11.2015."""
@@ -231,7 +280,7 @@ class _Tagger:
             first = (a, b) if self.order == 'MDY' else (b, a)   # (month, day)
             d = R.safe_date(y, *first) or R.safe_date(y, first[1], first[0])
         if d is not None:
-            self.add(m.start(), m.end(), R.ymd(d), prio=2)
+            self.add(m.start(), m.end(), R.ymd(d), prio=2, explicit=True)
 
     def r_month_year(self, m: re.Match) -> None:
         """November 1997 / Nov. 1997 / January this year / June of 1994."""
@@ -239,7 +288,7 @@ class _Tagger:
         if y is None:
             return
         mon = R.month_num(m.group('mon'))
-        self.add(m.start(), m.end(), '%04d-%02d' % (y, mon), modable=True, prio=1)
+        self.add(m.start(), m.end(), '%04d-%02d' % (y, mon), modable=True, prio=1, explicit=True)
 
     def r_month(self, m: re.Match) -> None:
         """A bare month name: "in November", "mid-November", "March sales"."""
@@ -265,8 +314,7 @@ class _Tagger:
         if prev.lower() in ('each', 'every'):
             return   # "each July" is a set
         mon = R.month_num(word)
-        y = R.near_year(self.dct, mon, 15, self.tense(m.start(), m.end()) == 'future')
-        self.add(m.start(), m.end(), '%04d-%02d' % (y, mon), modable=True)
+        self.add(m.start(), m.end(), self.undated(m.start(), m.end(), mon), modable=True)
 
     def r_year(self, m: re.Match) -> None:
         """1998 / fiscal 1989 / the year 2000 / FY2015."""
@@ -287,7 +335,7 @@ class _Tagger:
             # a count or a code in news copy.
             if y > self.dct.year + 30 or y < 1600:
                 return
-        self.add(m.start(), m.end(), '%04d' % y, modable=True)
+        self.add(m.start(), m.end(), '%04d' % y, modable=True, explicit=True)
 
     def r_spelled_year(self, m: re.Match) -> None:
         """Years read out in broadcast transcripts: "nineteen ninety-six"."""
@@ -304,6 +352,9 @@ class _Tagger:
         if m.group('c'):
             dec = int(m.group('c')) * 10 + int(m.group('d'))
         elif m.group('d2'):
+            if not m.group('ap') and (not m.group('the') or re.match(
+                    r'\s*(?:%|degrees|percent|per\s+cent|mph|km)', self.text[m.end():m.end() + 12])):
+                return   # "in his 90s" is an age, "the 90s" a temperature
             d = int(m.group('d2'))
             cen = self.dct.year // 100
             dec = cen * 10 + d
@@ -375,7 +426,7 @@ class _Tagger:
                     gap = (base.weekday() - wd) if sign < 0 else (wd - base.weekday())
                     return R.ymd(base + datetime.timedelta(days=sign * (gap % 7 or 7)))
             else:
-                val = R.ymd(_weekday_date(dct, wd, self.tense(start, end)))
+                val = R.ymd(R.weekday_near(dct, wd, self.tense(start, end)))
             self.add(start, end, val, modable=True, prio=1)
             return
         if unit in R.MONTHS:
@@ -454,8 +505,12 @@ class _Tagger:
                 self.add(m.start(), m.end(), 'PAST_REF' if back else 'FUTURE_REF', anchor=False,
                          modable=True)
             return
+        if n * R.UNIT_YEARS[unit] >= 1000:
+            return   # "900 centuries from now" is off any calendar a value can name
         if unit == 'day' and direction not in ('ago', 'from', 'hence'):
-            return   # "three days later" is annotated as a duration
+            # TimeBank annotates "three days later" / "a day earlier" as a
+            # DURATION ("three days") and a signal ("later"), never a DATE.
+            return
         sign = -1 if back else 1
         if direction in ('ago', 'from', 'hence'):
             if unit == 'year':
@@ -621,10 +676,8 @@ class _Tagger:
             nxt = text[m.end():m.end() + 20]
             if re.match(r'\s+of\b', nxt):
                 return   # "the fall of Rome"
-            if re.match(r'\s*(?:-|\s)(?:time|season|term|semester|collection|olympics|games|'
-                         r'school|break|camp|job|intern|solstice|equinox|weather|storm|fashion|'
-                         r'sales?|program)', nxt, re.I):
-                return
+            if R.SEASON_NOUN_AFTER.match(nxt):
+                return   # "summer holidays", "winter-time": a kind of thing, not a date
             t = self.tense(start, m.end())
             y = self.dct.year
             first = R.SEASON_START[s]
@@ -645,12 +698,15 @@ class _Tagger:
             return   # "Good Friday", "Black Monday"
         if re.match(r'\s+(?:%s)\b' % R.NAME_FOLLOWERS, text[m.end():m.end() + 25]):
             return   # "Sunday Times"
+        if m.group('wd') == 'Sunday' and R.ON_SUNDAY_TITLE.search(text, max(0, m.start() - 20),
+                                                                  m.start()):
+            return   # "the Mail on Sunday"
         if prev.lower() in ('each', 'every'):
             return   # a set of days, not a date
         if re.match(r's?\s+(?:and\s+\w+\s+)?nights\b', text[m.end():m.end() + 25]):
             return   # "Monday and Tuesday nights": recurring
         wd = R.WEEKDAYS[m.group('wd').lower()]
-        d = _weekday_date(self.dct, wd, self.tense(m.start(), m.end()))
+        d = R.weekday_near(self.dct, wd, self.tense(m.start(), m.end()))
         self.add(m.start(), m.end(), R.ymd(d), modable=True)
 
     def r_deictic(self, m: re.Match) -> None:
@@ -661,6 +717,16 @@ class _Tagger:
         off = {'yesterday': -1, 'today': 0, 'tomorrow': 1,
                'the day before yesterday': -2, 'the day after tomorrow': 2}[w]
         self.add(m.start(), m.end(), R.ymd(self.dct + datetime.timedelta(days=off)), modable=True)
+
+    def r_ref_day(self, m: re.Match) -> None:
+        """the day before / the following day / the next day / that day:
+        a day counted from the last day the text named."""
+        word = (m.group('adj') or m.group('dir') or m.group('same') or '').lower()
+        if m.group('adj') and _prev_word(self.text, m.start()).lower() in (
+                'over', 'within', 'in', 'for', 'during', 'throughout'):
+            return   # "over the next day or so" is a stretch of time
+        n = R.REF_DAY_SHIFT[word]
+        self.add(m.start(), m.end(), lambda refs, n=n: refs.shift_day(n))
 
     def r_vague(self, m: re.Match) -> None:
         """now / currently / recently / the past / the future / soon ..."""
@@ -690,18 +756,28 @@ class _Tagger:
         elif g == 'current':
             val = 'PRESENT_REF'
             nxt = _next_word(text, e).lower()
-            if nxt in ('account', 'accounts', 'affairs', 'events', 'liabilities', 'assets',
-                       'dollars', 'prices', 'yield', 'yields', 'coupon', 'rate'):
-                return
+            if nxt in R.NOT_CURRENT_DATE:
+                return   # "current account", "current prices": no time reference
         else:
             return
         self.add(s, e, val, anchor=False, prio=-1)
 
     def r_holiday(self, m: re.Match) -> None:
-        """Fixed-date holidays: Christmas, New Year's Day, Independence Day ..."""
-        mon, day = R.HOLIDAYS[m.group('h').lower()]
-        y = R.near_year(self.dct, mon, day, self.tense(m.start(), m.end()) == 'future')
-        self.add(m.start(), m.end(), '%04d-%02d-%02d' % (y, mon, day), modable=True)
+        """Holidays: Christmas, New Year's Day, Independence Day ...; Easter,
+        Thanksgiving ... fall on the day they do in the year chosen."""
+        name = m.group('h').lower().replace('\u2019', "'")
+        if name in R.HOLIDAYS:
+            mon, day = R.HOLIDAYS[name]
+            y = R.near_year(self.dct, mon, day, self.date_tense(m.start(), m.end()))
+            self.add(m.start(), m.end(), '%04d-%02d-%02d' % (y, mon, day), modable=True)
+            return
+        if name == 'easter' and re.match(r'\s+(?:Island|Rising|egg|bunny)',
+                                         self.text[m.end():m.end() + 8]):
+            return   # "Easter Island", "the Easter Rising": names
+        when = R.MOVABLE_HOLIDAYS[name]
+        approx = when(self.dct.year)
+        y = R.near_year(self.dct, approx.month, approx.day, self.date_tense(m.start(), m.end()))
+        self.add(m.start(), m.end(), R.ymd(when(y)), modable=True)
 
     def r_period_edge(self, m: re.Match) -> None:
         """the end of the year / year-end / earlier in the year."""
@@ -715,15 +791,15 @@ class _Tagger:
     # -- driver ----------------------------------------------------------
     def run(self) -> list[DateMention]:
         text = self.text
-        for rx, name, keys in _RULES:
+        for rx, name, keys in R.RULES:
             handler = getattr(self, name)
             if keys is None:
                 for m in rx.finditer(text):
-                    handler(m)
+                    self._try(handler, m)
                 continue
             for lo, hi in self._windows(keys):
                 for m in rx.finditer(text, lo, hi):
-                    handler(m)
+                    self._try(handler, m)
         if not self.cands:
             return []
         for c in self.cands:
@@ -744,15 +820,30 @@ class _Tagger:
                 refs.last = '%04d' % self.dct.year
             v = c.value
             if callable(v):
-                v = v(refs)
+                v = self._try(v, refs)
                 if v is None:
                     continue
+            if v[0] == '-':
+                continue   # "29 centuries ago" seen from 2000: before year 0
+            if c.explicit:
+                refs.year, refs.year_start, refs.year_end = int(v[:4]), c.start, c.end
             if c.anchor and R.granularity(v) != 'other':
                 refs.last = v
                 if R.granularity(v) == 'quarter':
                     refs.last_quarter = v
+                elif R.granularity(v) == 'day':
+                    refs.last_day = R.value_date(v)
             out.append(DateMention(c.start, c.end, text[c.start:c.end], v, c.mod))
         return out
+
+    @staticmethod
+    def _try(fn, arg):
+        """fn(arg), or None when the date arithmetic runs off the calendar
+        (a DCT in year 1 or 9999 has no "yesterday" or "next year")."""
+        try:
+            return fn(arg)
+        except (OverflowError, ValueError):
+            return None
 
     def _windows(self, keys: re.Pattern) -> list[tuple[int, int]]:
         """Disjoint stretches of text around the keyword hits, widened to
@@ -760,7 +851,7 @@ class _Tagger:
         text, n = self.text, len(self.text)
         out: list[list[int]] = []
         for k in keys.finditer(text):
-            lo, hi = max(0, k.start() - _WINDOW), min(n, k.end() + _WINDOW)
+            lo, hi = max(0, k.start() - R.WINDOW), min(n, k.end() + R.WINDOW)
             if out and lo <= out[-1][1]:
                 out[-1][1] = hi
             else:
@@ -794,53 +885,6 @@ class _Tagger:
                 kept.append(c)
         kept.sort(key=lambda c: c.start)
         return kept
-
-
-# ------------------------------------------------------------- patterns ----
-def _keys(pattern: str) -> re.Pattern:
-    """Keywords one of which every match of a rule contains.  Rules with
-    long optional prefixes ("the comparable year-ago third quarter") are
-    slow to try at every position of the text, so they are only run in
-    windows around their keywords, found first with this cheap pattern."""
-    return re.compile(pattern)
-
-
-# How far before / after a keyword a match of a windowed rule may reach.
-_WINDOW = 60
-
-_MONTHS_KEY = _keys(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')
-
-# (compiled regex, handler name, keywords or None to scan the whole text)
-_RULES = [
-    (re.compile(R.P_MONTH_DAY), 'r_month_day', _MONTHS_KEY),
-    (re.compile(R.P_DAY_MONTH), 'r_day_month', _MONTHS_KEY),
-    (re.compile(R.P_NUMERIC), 'r_numeric', _keys(r'\d[/.-]\d')),
-    (re.compile(R.P_MONTH_YEAR), 'r_month_year', _MONTHS_KEY),
-    (re.compile(R.P_MONTH), 'r_month', _MONTHS_KEY),
-    (re.compile(R.P_YEAR), 'r_year', _keys(r'\d{4}')),
-    (re.compile(R.P_SPELLED_YEAR), 'r_spelled_year', _keys(r'[Nn]ineteen|[Ee]ighteen|thousand')),
-    (re.compile(R.P_DECADE), 'r_decade', _keys(r"(?i)0['\u2019]?s\b|ties\b")),
-    (re.compile(R.P_CENTURY), 'r_century', _keys(r'(?i)century')),
-    (re.compile(R.P_RELATIVE), 'r_relative', _keys(
-        r'(?i)\b(?:this|last|next|past|previous|prior|following|current|full|that|coming)\b'
-        r'|weekend|the year')),
-    (re.compile(R.P_AGO), 'r_ago', _keys(r'(?i)\b(?:ago|earlier|later|now|hence|before|after)\b')),
-    (re.compile(R.P_QUARTER), 'r_quarter', _keys(r'(?i)quarter|half')),
-    (re.compile(R.P_QUARTER_REF), 'r_quarter_ref', _keys(r'(?i)quarter|period')),
-    (re.compile(R.P_QUARTER_CODE), 'r_quarter_code', _keys(r'\b[QH][1-4]')),
-    (re.compile(R.P_YEAR_AGO_ADJ), 'r_year_ago_adj', _keys(r'(?i)year-')),
-    (re.compile(R.P_YEAR_PERIOD), 'r_year_period', _keys(r'(?i)quarter|period')),
-    (re.compile(R.P_SEASON), 'r_season', _keys(r'(?i)spring|summer|fall|autumn|winter')),
-    (re.compile(R.P_WEEKDAY), 'r_weekday', _keys(r'day')),
-    (re.compile(R.P_DEICTIC), 'r_deictic', _keys(r'(?i)yesterday|today|tomorrow')),
-    (re.compile(R.P_VAGUE), 'r_vague', _keys(
-        r'(?i)now|current|these days|present|recent|formerly|past|future|soon|coming|term')),
-    (re.compile(R.P_HOLIDAY), 'r_holiday', _keys(
-        r"Christmas|New Year|Valentine|Halloween|Independence|Fourth|Veterans|Armistice|"
-        r"Patrick|Bastille|Boxing")),
-    (re.compile(R.P_PERIOD_EDGE), 'r_period_edge', _keys(
-        r"(?i)year.{1,3}end|(?:of|in) the (?:year|month|week|quarter|decade|century)")),
-]
 
 
 def find_dates(text: str, dct: datetime.date, *, date_order: str = 'MDY') -> list[DateMention]:

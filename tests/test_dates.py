@@ -107,6 +107,86 @@ def test_import_is_light():
     assert out.stdout.strip() == 'False'
 
 
+# ------------------------------------------------- year of a bare month ----
+_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
+                'August', 'September', 'October', 'November', 'December']
+# Every month seen from the first and the last day of every month: the
+# boundaries where a wrong year guess shows.
+_DCTS = [datetime.date(2015, mo, day) for mo in range(1, 13) for day in (1, 28)]
+
+
+def _months_from(dct: datetime.date, value: str) -> int:
+    """How many calendar months value ("YYYY-MM") lies after the DCT's month."""
+    y, mo = map(int, value.split('-'))
+    return (y - dct.year) * 12 + mo - dct.month
+
+
+@pytest.mark.parametrize('dct', _DCTS, ids=str)
+def test_bare_month_year_guess(dct):
+    """A month without a year is never given a day and lands within a year
+    of the DCT: not after it in a past clause, not before it in a future
+    one, and otherwise at most ~8 months back or ~4 months ahead."""
+    for name in _MONTH_NAMES:
+        for template, lo, hi in (('Sales fell in %s.', -11, 0),
+                                 ('The plant will reopen in %s.', 0, 11),
+                                 ('Figures for %s are in the report.', -8, 4)):
+            text = template % name
+            got = find_dates(text, dct)
+            assert [m.text for m in got] == [name], text
+            assert re.fullmatch(r'\d{4}-\d\d', got[0].value), (text, got[0].value)
+            assert lo <= _months_from(dct, got[0].value) <= hi, (text, dct, got[0].value)
+
+
+@pytest.mark.parametrize('dct', _DCTS, ids=str)
+def test_day_month_year_guess(dct):
+    """Day and month without a year: a past clause never puts the day after
+    the DCT, a future clause never before it, and the guess stays within a year."""
+    for mo in range(1, 13):
+        day = datetime.date(2015, mo, 13)
+        phrase = '13 %s' % _MONTH_NAMES[mo - 1]
+        past = find_dates('The shop was raided on %s.' % phrase, dct)
+        future = find_dates('The trial will start on %s.' % phrase, dct)
+        assert [m.text for m in past] == [phrase] == [m.text for m in future]
+        p, f = (datetime.date.fromisoformat(x[0].value) for x in (past, future))
+        assert (p.month, p.day) == (f.month, f.day) == (day.month, day.day)
+        assert p <= dct and (dct - p).days < 366, (dct, p)
+        assert f >= dct and (f - dct).days < 366, (dct, f)
+
+
+def test_no_false_precision():
+    """Values are never more precise than the words: months, seasons, years,
+    decades and vague references keep their own granularity."""
+    dct = datetime.date(2015, 12, 2)
+    cases = {
+        'in November': '2015-11', 'in mid-November': '2015-11', 'November 2014': '2014-11',
+        'in the summer of 2014': '2014-SU', 'last year': '2014', 'in the 1990s': '199',
+        'earlier this month': '2015-12', 'last week': '2015-W48', 'in recent years': 'PAST_REF',
+        'the following year': '2016', 'in the third quarter': '2015-Q3',
+    }
+    for text, value in cases.items():
+        got = find_dates('It happened %s.' % text, dct)
+        assert [m.value for m in got] == [value], text
+    # An anaphoric day needs a day to count from: after a bare month or
+    # year there is none, so nothing is returned rather than a made-up day.
+    for text in ('It rained in November. The day before, it snowed.',
+                 'It rained in 2014. The following day it snowed.'):
+        assert [m.value for m in find_dates(text, dct)] in (['2015-11'], ['2014']), text
+
+
+@pytest.mark.parametrize('text,order,value', [
+    ('03/04/2015', 'MDY', '2015-03-04'), ('03/04/2015', 'DMY', '2015-04-03'),
+    ('3.4.2015', 'DMY', '2015-04-03'), ('04/03/15', 'DMY', '2015-03-04'),
+    # An impossible reading falls back to the other order.
+    ('13/11/2015', 'MDY', '2015-11-13'), ('11/13/2015', 'DMY', '2015-11-13'),
+    # ISO dates and month names do not depend on the order.
+    ('2015-03-04', 'DMY', '2015-03-04'), ('4 March 2015', 'MDY', '2015-03-04'),
+    ('March 4, 2015', 'DMY', '2015-03-04'),
+])
+def test_date_order(text, order, value):
+    got = find_dates('Signed on %s in Paris.' % text, datetime.date(2015, 12, 2), date_order=order)
+    assert [(m.text, m.value) for m in got] == [(text, value)]
+
+
 # ----------------------------------------------------------- properties ----
 _WORDS = st.sampled_from([
     'May', 'may', 'March', 'march', 'Friday', 'We', 'Sun', 'sat', 'the', 'last', 'next', 'year',
@@ -116,6 +196,9 @@ _WORDS = st.sampled_from([
     'fiscal', 'year-ago', 'first half', 'of', 'on', ',', '.', '13/11/2015', '2015-11-13',
     'yesterday', 'today', 'nineteen ninety-six', 'two thousand', '\u00e9t\u00e9', '\u2019',
     'the first of', 'twenty-first', 'Q3', 'H1', 'FY2015', 'Christmas', 'a few', 'or so', 'from now',
+    'the day before', 'the following day', 'that day', 'Good Friday', 'Easter', 'Thanksgiving',
+    '13-14', 'between 13 and', 'to', '-', 'the 90s', 'through', 'Mail on Sunday', 'Dec.',
+    'will', 'was', 'the coming weeks', 'Feb', '29', 'February 29', '2016', '1900',
 ])
 _TEXTS = st.one_of(
     st.text(max_size=200),
@@ -126,7 +209,8 @@ _TEXTS = st.one_of(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXTS,
-       dct=st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2090, 12, 31)),
+       dct=st.one_of(st.dates(min_value=datetime.date(1900, 1, 1),
+                              max_value=datetime.date(2090, 12, 31)), st.dates()),
        order=st.sampled_from(['MDY', 'DMY']))
 def test_properties(text, dct, order):
     got = find_dates(text, dct, date_order=order)
@@ -139,3 +223,31 @@ def test_properties(text, dct, order):
         prev_end = m.end
         assert VALUE_RE.match(m.value), m.value
         assert m.mod in MODS
+
+
+_FORMATS = {
+    'MDY': ['{m}/{d}/{y}', '{mm}/{dd}/{y}'],
+    'DMY': ['{d}/{m}/{y}', '{dd}/{mm}/{y}', '{d}.{m}.{y}'],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2030, 12, 31)),
+       order=st.sampled_from(['MDY', 'DMY']), fmt=st.integers(0, 2),
+       written=st.sampled_from(['iso', 'numeric', 'day month', 'month day']))
+def test_explicit_dates_round_trip(day, order, fmt, written):
+    """A fully written date is read back exactly, whatever the DCT's year."""
+    months = _MONTH_NAMES
+    if written == 'iso':
+        text = day.isoformat()
+    elif written == 'numeric':
+        forms = _FORMATS[order]
+        text = forms[fmt % len(forms)].format(d=day.day, m=day.month, dd='%02d' % day.day,
+                                              mm='%02d' % day.month, y=day.year)
+    elif written == 'day month':
+        text = '%d %s %d' % (day.day, months[day.month - 1], day.year)
+    else:
+        text = '%s %d, %d' % (months[day.month - 1], day.day, day.year)
+    got = find_dates('The deal was signed on %s, officials said.' % text,
+                     datetime.date(2031, 6, 15), date_order=order)
+    assert [(m.text, m.value) for m in got] == [(text, day.isoformat())]

@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.extract import extract
+from generator.extract import extract, names, numbers
 
 DCT = datetime.date(2015, 12, 2)
 FRAGMENTS = [
@@ -59,3 +59,50 @@ def test_extract_never_raises_and_spans_are_honest(text, skip, order):
         span_text = text[ent.span.start:ent.span.end]
         assert any(_same_words(span_text, form) for form in (ent.name, *ent.aliases)), ent
         assert ent.kind in ("organisation", "place", "person")
+
+
+# Strings that exercise the fast paths below: tokens glued together, currency prefixes,
+# number words inside other words, characters whose lower case is not an ASCII fold.
+FAST_PATH_FRAGMENTS = [
+    "Mr.", "mr.", " ", "  ", "\n", "U.S.", "the", "of", "Smith", "al-Sharif", "&", "AT&T",
+    "commissioner", "chief", "x", "3D.", "anti-", ".", ",", "'s", "’", "Jones'", "de", "and", "J.",
+    "É", "Sen.", "US$5", "hk$", "A$", "$", "£", "2,000", ".5", "one", "someone", "A dozen",
+    "a  hundred", "twenty-one", "Twenty", "often", "\u212a", "\u0130",
+]
+fast_texts = st.one_of(texts, st.lists(st.sampled_from(FAST_PATH_FRAGMENTS), max_size=20).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=fast_texts)
+def test_fast_name_tokens_match_the_reference_pattern(text):
+    """The tokenizer finds exactly the reference pattern's tokens, less lone lower-case words."""
+    reference = {m.start(): m.end() for m in names._NAME_TOKEN.finditer(text)}
+    fast = names.NameIndex._token_spans(text)
+    assert {s: reference.get(s) for s in fast} == fast
+    skipped = [text[s:e] for s, e in reference.items() if s not in fast]
+    assert all(word[:1].islower() for word in skipped), skipped
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=fast_texts)
+def test_fast_number_candidates_match_the_reference_pattern(text):
+    reference = [m.start() for m in numbers._CANDIDATE.finditer(text.translate(numbers._ASCII_LOWER))]
+    assert numbers._candidates(numbers._ascii_lower(text)) == reference
+
+
+BEFORE_NUMBER = st.lists(st.sampled_from(["Sept", "Sept.", "March", "may", "MAY", " ", "  ", "\n", "Flight",
+                                          "x", "9", "_", "-", "’", ".", "é", "(", "Dec", "ab3"]),
+                         max_size=8).map(lambda parts: "".join(parts) + "5")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=BEFORE_NUMBER, sent_start=st.integers(0, 6))
+def test_words_read_before_a_number_match_the_reference_patterns(text, sent_start):
+    s = len(text) - 1
+    assert numbers._month_before(text, s) == bool(numbers._DATE_BEFORE.search(text[max(0, s - 12):s]))
+    lo = min(sent_start, s)
+    m = numbers._WORD_BEFORE_NUMBER.search(text, max(lo, s - 40), s)
+    word = m.group(1) if m else ""
+    expected = bool(word) and word[:1].isupper() and word.lower() not in numbers._QUANTIFIERS \
+        and word.lower() not in numbers._STOP and not word.isupper()
+    assert numbers._is_identifier(text, lo, s) == expected

@@ -29,6 +29,8 @@ class Tree(HTMLParser):
             self.texts.append([])
 
     def handle_endtag(self, tag):
+        if tag in self.VOID:  # <br /> arrives as a start and an end tag
+            return
         assert self.stack and self.stack[-1][0] == tag, f"</{tag}> closes {self.stack[-1:]}"
         opened, attrs = self.stack.pop()
         inner = "".join(self.texts.pop())

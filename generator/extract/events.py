@@ -62,7 +62,7 @@ def _clause(masked: str, s: int, e: int, ds: int, de: int) -> tuple[int, int]:
             cs, ce = bounds[i], ends[i]
             # A clause that is little more than the date ("On 13 November,")
             # borrows the next clause (or the previous one).
-            if len(_WORD.findall(masked[cs:ce])) < 5:
+            if len(masked[cs:ce].split()) < 5:   # (split() counts what _WORD matches)
                 if i + 1 < len(ends):
                     ce = ends[i + 1]
                 elif i > 0:
@@ -82,9 +82,9 @@ def _skip_space(masked: str, pos: int) -> int:
 
 def _window(masked: str, cs: int, ce: int, ds: int, de: int) -> tuple[int, int]:
     """Trim a long clause to the words around the date, cutting at subordinating words."""
-    words = list(_WORD.finditer(masked, cs, ce))
-    if len(words) <= _MAX_WORDS:
+    if len(masked[cs:ce].split()) <= _MAX_WORDS:   # (cheap count first)
         return cs, ce
+    words = list(_WORD.finditer(masked, cs, ce))
     di = next(i for i, w in enumerate(words) if w.end() > ds)
     dj = next((i for i, w in enumerate(words) if w.start() >= de), len(words)) - 1
     first = max(0, di - _WINDOW)
@@ -100,12 +100,28 @@ def _window(masked: str, cs: int, ce: int, ds: int, de: int) -> tuple[int, int]:
     return words[first].start(), words[last].end()
 
 
+# A leading conjunction or relative word, or a pronoun-like head standing for a noun
+# earlier in the sentence ("attacks like *the ones* carried out …", "… *those* killed
+# in …"): the description reads better without it, starting at what happened.
+# (A pronoun that opens its sentence is its subject, "Those included …", and stays.)
+_LEAD_WORD = re.compile(r"^(?:(?:and|but|or|so|while|which|that|who)\s+)+", re.I)
+_LEAD_PRONOUN = re.compile(r"^(?:the\s+(?:ones?|same)|those|these|ones)\s+(?:(?:who|which|that)\s+)?"
+                           r"(?=[a-z]+(?:ed|en)\b)", re.I)
+# A relative clause after a preposition ("in which 130 people died") is an aside on
+# the event: a comma before it keeps the description readable.
+_RELATIVE = re.compile(r"(?<=[\w)’'])\s+((?:in|at|during|on|after|from|by|under|for)\s+which)\b", re.I)
+
+
 def describe(doc: Doc, sent: tuple[int, int], ds: int, de: int) -> str:
     """A short event description for the date ``[ds, de)`` in sentence ``sent``."""
     cs, ce = _clause(doc.masked, sent[0], sent[1], ds, de)
     cs, ce = _window(doc.masked, cs, ce, ds, de)
     text = doc.clean(cs, ce).strip(" \"“”'‘’")
-    text = re.sub(r"^(?:and|but|or|so|while|which|that)\s+", "", text, flags=re.I)
+    mid_sentence = doc.masked[sent[0]:cs].strip() != ""
+    text = _LEAD_WORD.sub("", text, count=1)
+    if mid_sentence:
+        text = _LEAD_PRONOUN.sub("", text, count=1)
+    text = _RELATIVE.sub(r", \1", text, count=1)
     text = text.rstrip(" .,;:!?\"”’")
     return text[:1].upper() + text[1:]
 

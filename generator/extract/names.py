@@ -34,11 +34,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĦĨĪĮİĶĹĻĽŁ�
 # Name particles that may sit inside a person's name, lower-case.
 PARTICLES = frozenset("de da di du del der den des dos van von bin ibn al el la le ter ten".split())
 _CONTRACTION = re.compile(r"['’](?:ve|m|ll|d|re|t)$|n['’]t$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
 # Short all-capital words that are not acronyms of anything worth listing.
 _NOT_ACRONYMS = frozenset("I OK TV CEO PM AM ID DNA CCTV GMT BST UTC PS AKA VIP UN".split()) - {"UN"}
 _OPENERS = "“‘(:;—–[\"'"
-_HONORIFIC_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([" + _UPPER + r"][\w'’-]+)")
+# (Written to open with a character class, so the regex engine skips to the next M or D.)
+_HONORIFIC_SURNAME = re.compile(r"[MD](?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+([" + _UPPER + r"][\w'’-]+)")
 _AL_EL = re.compile(r"(?:al|el)-[" + _UPPER + "]")
 # Lower-case words that may sit inside a name run: particles, "of", "the", titles.
 _LOWER_NAME_WORDS = sorted((PARTICLES | {"of", "the"} | gz.HEAD_TITLES | gz.TITLE_MODIFIERS | gz.HONORIFICS)
@@ -72,10 +72,32 @@ def _trie_pattern(words: list[str]) -> str:
 # The words the name finder looks at: capitalised words, dotted initials ("U.S.", "J."),
 # abbreviated titles with their stop ("Mr.", "Sen."), al-/el- names, "&", and the
 # lower-case words that may sit inside a name run.  Other words are never tokens.
+# This one pattern defines the tokens; :meth:`NameIndex._tokenize` finds the same
+# tokens faster (tests check it against this pattern).
+_ABBR_TITLES = "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Sgt Rev Supt Insp Det".split()
+_LOWER_TRIE = _trie_pattern(_LOWER_NAME_WORDS + ["and"])
 _NAME_TOKEN = re.compile(
-    r"(?:[A-Z]\.)+|(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Supt|Insp|Det)\.|[" + _UPPER + r"][\w'’]*(?:-[\w'’]+)*"
+    r"(?:[A-Z]\.)+|(?<![\w'’-])(?:(?:" + "|".join(_ABBR_TITLES) + r")\.|[" + _UPPER + r"][\w'’]*(?:-[\w'’]+)*"
     r"|(?:al|el)-[" + _UPPER + r"][\w'’]*(?:-[\w'’]+)*"
-    r"|" + _trie_pattern(_LOWER_NAME_WORDS + ["and"]) + r"(?![\w'’-]))|&")
+    r"|" + _LOWER_TRIE + r"(?![\w'’-]))|&")
+
+# The same tokens, found in pieces.  Most of the cost of the pattern above is trying
+# the lower-case words at every word of the text, although a lower-case token only
+# matters next to a capitalised one (a run of lower-case words alone is never a name).
+# So: tokens that start with a capital (the pattern opens with a character class, which
+# lets the regex engine skip to the next capital), al-/el- names and "&" first; then the
+# lower-case words are tried only right before and after a token, walking outwards.
+_CAP_TOKEN = re.compile(
+    r"[" + _UPPER + r"](?:(?<=[A-Z])\.(?:[A-Z]\.)*"          # dotted initials, anywhere
+    r"|(?<![\w'’-].)(?:(?:" + "|".join(r"(?<=%s)%s" % (t[0], t[1:]) for t in _ABBR_TITLES) + r")\."
+    r"|[\w'’]*(?:-[\w'’]+)*))")                              # a title's stop, or the word
+_AL_EL_TOKEN = re.compile(r"(?<![\w'’-])(?:al|el)-[" + _UPPER + r"][\w'’]*(?:-[\w'’]+)*")
+_LOWER_TOKEN = re.compile(r"(?<![\w'’-])" + _LOWER_TRIE + r"(?![\w'’-])")
+# A lower-case token after a gap of at most three spaces (wider gaps never join tokens);
+# and the same read backwards, on the reversed text, for the token before a gap.
+_NEXT_LOWER = re.compile(r"\s{0,3}(" + _LOWER_TOKEN.pattern + ")")
+_PREV_LOWER_REVERSED = re.compile(
+    r"\s{0,3}((?<![\w'’-])" + _trie_pattern([w[::-1] for w in _LOWER_NAME_WORDS + ["and"]]) + r"(?![\w'’-]))")
 
 
 @dataclass
@@ -197,34 +219,73 @@ class NameIndex:
 
     # -- tokens ---------------------------------------------------------------
     @staticmethod
+    def _token_spans(masked: str) -> dict[int, int]:
+        """``{start: end}`` of the tokens of ``masked`` that can be part of a name run.
+
+        These are the matches of ``_NAME_TOKEN``, less the lower-case words that
+        no chain of adjacent tokens links to a capitalised one (they never make
+        a name).  A text with an al-/el- name gets every match.
+        """
+        if "l-" in masked and _AL_EL_TOKEN.search(masked):
+            # A rare al-/el- name: its tail may swallow capitals, which only the
+            # one left-to-right scan gets right.
+            return {m.start(): m.end() for m in _NAME_TOKEN.finditer(masked)}
+        spans = {m.start(): m.end() for m in _CAP_TOKEN.finditer(masked)}
+        if "&" in masked:
+            spans.update((m.start(), m.end()) for m in re.finditer("&", masked))
+        if not spans:
+            return spans
+        n = len(masked)
+        rev = masked[::-1]   # to match the word that ends at an offset
+        todo = list(spans.items())
+        while todo:
+            s, e = todo.pop()
+            m = _NEXT_LOWER.match(masked, e)          # the lower-case word after the token ...
+            if m and m.start(1) not in spans:
+                spans[m.start(1)] = m.end(1)
+                todo.append((m.start(1), m.end(1)))
+            m = _PREV_LOWER_REVERSED.match(rev, n - s)   # ... and the one before it
+            if m:
+                ws, we = n - m.end(1), n - m.start(1)
+                if ws not in spans:
+                    # Read forwards, the word must be the same token ("mr." vs "mr").
+                    f = _LOWER_TOKEN.match(masked, ws)
+                    if f and f.end() == we:
+                        spans[ws] = we
+                        todo.append((ws, we))
+        return spans
+
+    @staticmethod
     def _tokenize(doc: Doc) -> list[Token]:
         masked = doc.masked
-        starts = {s for s, _ in doc.sentences}
+        sentences = doc.sentences
+        starts = {s for s, _ in sentences}
         tokens: list[Token] = []
-        # Only words that can be part of a name run are tokens; the rest are
-        # skipped (they still break runs: a gap with a word in it is not a space).
-        for m in _NAME_TOKEN.finditer(masked):
-            text = m.group()
-            end = m.end()
+        si, ns = 0, len(sentences)
+        spans = NameIndex._token_spans(masked)
+        for start in sorted(spans):
+            end = spans[start]
+            text = masked[start:end]
             possessive = False
-            pm = _POSSESSIVE.search(text)
-            if pm and len(text) > 2 and not _CONTRACTION.search(text):
-                # "Met's" -> "Met" (possessive); "Gallan'" is not a thing, "Jones'" is.
-                if pm.group() in ("'s", "’s") or text.endswith("s'") or text.endswith("s’"):
-                    text = text[: pm.start()]
-                    end = m.start() + len(text)
-                    possessive = True
+            # "Met's" -> "Met" (possessive); "Gallan'" is not a thing, "Jones'" is.
+            if len(text) > 2 and text[-1] in "s'’":
+                if text[-2:] in ("'s", "’s"):
+                    text, end, possessive = text[:-2], end - 2, True
+                elif text[-1] != "s" and text[-2] == "s":
+                    text, end, possessive = text[:-1], end - 1, True
             cap = text[:1].isupper() or bool(_AL_EL.match(text))
             # Initial: nothing but opening punctuation between the sentence start and this word.
-            sent_start = doc.sentence_of(m.start())[0]
-            j = m.start() - 1
+            while si + 1 < ns and sentences[si + 1][0] <= start:
+                si += 1
+            sent_start = sentences[si][0] if ns and sentences[si][0] <= start < sentences[si][1] else start
+            j = start - 1
             while j >= sent_start and masked[j] in " \t\r\n":
                 j -= 1
-            initial = j < sent_start or m.start() in starts or masked[j] in _OPENERS
+            initial = j < sent_start or start in starts or masked[j] in _OPENERS
             if initial and j >= sent_start and masked[j] == '"' and j > 0 \
                     and masked[j - 1] not in " \t\r\n:(":
                 initial = False   # a closing straight quote: `," Gallan said`
-            tokens.append(Token(m.start(), end, text, cap, initial, possessive))
+            tokens.append(Token(start, end, text, cap, initial, possessive))
         return tokens
 
     def _adjacent(self, a: Token, b: Token) -> bool:

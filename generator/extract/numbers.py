@@ -22,6 +22,7 @@ the date tagger's spans and a few rules of our own rule them out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -49,28 +50,94 @@ _SCALE = r"(?:million|billion|trillion|thousand|hundred|m|bn|mn|k)"
 _CURRENCY = r"(?:US\$|A\$|C\$|HK\$|[£$€¥₹])"
 _CURRENCY_WORDS = r"(?:pounds(?:\s+sterling)?|dollars|euros|yen|yuan|rupees|roubles|rubles)"
 
-_NUMBER = re.compile(
+_NUMBER_TEMPLATE = (
     r"(?P<money>(?P<cur>%(cur)s)\s?(?P<mnum>%(d)s)(?:\s?(?P<mscale>%(sc)s)\b)?)"
-    r"|(?P<money2>(?P<m2num>%(d)s|%(sp)s)(?:\s(?P<m2scale>million|billion|trillion|thousand))?\s%(cw)s\b)"
-    r"|(?P<pct>(?P<pnum>%(d)s|%(sp)s)\s?(?:%%|per\s?cent\b|percent\b))"
-    r"|(?P<hyph>(?P<hnum>%(d)s|%(sp)s)-(?!(?:%(sp)s)\b)(?P<hunit>[a-z]+(?:-old)?)\b)"
-    r"|(?P<times>(?P<tnum>%(d)s|%(sp)s|twice|once)(?:\s(?P<tt>times))\b)"
-    r"|(?P<plain>(?P<num>%(d)s|%(sp)s)(?:\s(?P<scale>million|billion|trillion|thousand|hundred)\b"
-    r"|(?P<sscale>m|bn)\b)?)"
-    % {"cur": _CURRENCY, "d": _DIGITS, "sc": _SCALE, "sp": _SPELLED, "cw": _CURRENCY_WORDS},
-    re.IGNORECASE)
+    r"|(?P<money2>(?P<m2num>%(d0)s|%(sp0)s)(?:\s(?P<m2scale>million|billion|trillion|thousand))?\s%(cw)s\b)"
+    r"|(?P<pct>(?P<pnum>%(d0)s|%(sp0)s)\s?(?:%%|per\s?cent\b|percent\b))"
+    r"|(?P<hyph>(?P<hnum>%(d0)s|%(sp0)s)-(?!(?:%(sp)s)\b)(?P<hunit>[a-z]+(?:-old)?)\b)"
+    r"|(?P<times>(?P<tnum>%(d0)s|%(sp0)s|twice|once)(?:\s(?P<tt>times))\b)"
+    r"|(?P<plain>(?P<num>%(d0)s|%(sp0)s)(?:\s(?P<scale>million|billion|trillion|thousand|hundred)\b"
+    r"|(?P<sscale>m|bn)\b)?)")
+_PARTS = {"cur": _CURRENCY, "d": _DIGITS, "sc": _SCALE, "sp": _SPELLED, "cw": _CURRENCY_WORDS}
+# d0/sp0 are the number a match starts with.
+_NUMBER = re.compile(_NUMBER_TEMPLATE % dict(_PARTS, d0=_DIGITS, sp0=_SPELLED), re.IGNORECASE)
+# The same pattern for a match known to start with a digit, or with a letter: the
+# alternatives that cannot start there are left out, which makes a match several times
+# faster (the spelled-out numbers are a long alternation).
+_NEVER = r"(?!)"
+_NUMBER_AT_DIGIT = re.compile(_NUMBER_TEMPLATE % dict(_PARTS, d0=_DIGITS, sp0=_NEVER), re.IGNORECASE)
+_NUMBER_AT_LETTER = re.compile(_NUMBER_TEMPLATE % dict(_PARTS, d0=_NEVER, sp0=_SPELLED), re.IGNORECASE)
 
 # Where a number can start, searched in an ASCII-lower-cased copy (same length, and much
-# faster than a case-insensitive search): a currency sign, a digit, a number word.
+# faster than a case-insensitive search): a currency sign, a digit, a number word.  This
+# pattern defines the places; :func:`_candidates` finds the same ones faster.
 _CANDIDATE = re.compile(r"[£$€¥₹]|us\$|[ac]\$|hk\$|(?<![\d.,])\d|(?<![a-z])(?:%s|%s|one|twice|once|"
                         r"a\s+dozen|a\s+hundred)\b" % ("|".join(_TENS), "|".join(_UNITS)))
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# A digit or currency sign, and the digits after it (one character class first, so the
+# regex engine skips to the next digit or sign).
+_DIGIT_OR_SIGN = re.compile(r"[£$€¥₹\d](?:(?<=\d)[\d.,]*)?")
+# Number words, each found with a plain substring search (far faster than one
+# alternation tried at every offset), only when the text has them at all.
+_NUMBER_WORD_RX = {w: re.compile(re.escape(w) + r"\b")
+                   for w in (*_TENS, *_UNITS, "one", "twice", "once")}
+_A_DOZEN = re.compile(r"a\s+(?:dozen|hundred)\b")
+# Characters whose lower case is ASCII although they are not (the Kelvin sign) or whose
+# lower case is longer (dotted capital I): with these, lower() is not an ASCII fold.
+_FOLD_BREAKERS = ("\u212a", "\u0130")
+
+
+def _ascii_lower(s: str) -> str:
+    """``s`` with A-Z lower-cased and nothing else changed that the number patterns see."""
+    if s.isascii() or not any(c in s for c in _FOLD_BREAKERS):
+        return s.lower()   # other letters may change case too, but stay non-ASCII letters
+    return s.translate(_ASCII_LOWER)
+
+
+def _candidates(low: str) -> list[int]:
+    """Offsets where ``_CANDIDATE`` matches in ``low`` (scanning left to right), in order."""
+    starts = []
+    for m in _DIGIT_OR_SIGN.finditer(low):
+        p = m.start()
+        c = low[p]
+        if c == "$":
+            # "hk$", "us$", "a$", "c$" start the currency at their first letter.
+            if low[p - 2:p] in ("hk", "us"):
+                p -= 2
+            elif p > 0 and low[p - 1] in "ac":
+                p -= 1
+        elif c.isdigit() and p > 0 and low[p - 1] in "0123456789.,":
+            continue
+        starts.append(p)
+    for word, rx in _NUMBER_WORD_RX.items():
+        if word in low:
+            starts.extend(m.start() for m in rx.finditer(low)
+                          if m.start() == 0 or not "a" <= low[m.start() - 1] <= "z")
+    if "dozen" in low or "hundred" in low:
+        # "a dozen" is one candidate: its "dozen" is not another.
+        for m in _A_DOZEN.finditer(low):
+            if m.start() == 0 or not "a" <= low[m.start() - 1] <= "z":
+                starts.append(m.start())
+                if low[m.end() - 5:m.end()] == "dozen":
+                    starts.remove(m.end() - 5)
+    starts.sort()
+    return starts
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 _DATE_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:%s)\b" % _MONTHS, re.I)
+# (The reference for _month_before, which tests compare it with.)
 _DATE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % _MONTHS, re.I)
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|hrs|GMT|BST|UTC)\b", re.I)
 _TIME_COLON = re.compile(r"\d{1,2}:\d\d")
+_MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_SPLIT_WORDS = re.compile(r"[\s-]+")
+# (The reference for _is_identifier, which tests compare it with.)
+_WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z][\w'’-]*)\s$")
+_RANGE = re.compile(r"[-–]\d")
+_MONEY_PREP = re.compile(r"\s+(?:on|for|towards|to\s+fund)\s+(?:the\s+|a\s+|an\s+)?")
+_PCT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?")
+_COUNT_OF = re.compile(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+)?")
+_TIMES_VERB = re.compile(r"\b([a-z]+ed)\s+(?:(?:him|her|them|it|us|me)\s+)?$")
 
 # Words that end a noun phrase: function words and the commonest verbs.
 _STOP = frozenset("""
@@ -104,6 +171,9 @@ _OUTCOMES = [
     (re.compile(r"\s+([a-z]+ed)\b(?=\s*(?:[.,;:!?)]|$|\s(?:in|on|at|to|from|through|across|into|"
                 r"outside|near|after|during|over|since)\b))", re.I), None),
 ]
+# The first word any of the outcomes above can start with (a necessary condition).
+_OUTCOME_FIRST_WORD = re.compile(r"\s+(?:[a-z]+ed|have|had|has|lost|died|perished|were|are|was|is|been|"
+                                 r"shot|hurt|remain|missing)\b", re.I)
 # The same outcomes written before the number: "killed 130 people", "killing at least 12".
 _OUTCOME_BEFORE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
@@ -118,6 +188,10 @@ _BACK_LABEL = re.compile(
     r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|reached|reaches|climbed|jumped|"
     r"stood|stands|totalled|totaled|hit|of|worth|cost|costs|valued\s+at)"
     r"(?:\s+(?:at|to|by|about|around|nearly|almost|some|more\s+than|over|up\s+to))*\s+$")
+# The words of the pattern above: its verbs, and what may stand between verb and number.
+_BACK_VERBS = frozenset("rose risen rises fell fallen falls increased decreased reached reaches "
+                        "climbed jumped stood stands totalled totaled hit of worth cost costs valued".split())
+_BACK_QUALIFIERS = frozenset("at to by about around nearly almost some more than over up".split())
 # Words that may stand right before a number without making it part of a name ("Flight 9525").
 _QUANTIFIERS = frozenset("""nearly almost about around approximately roughly some over under more less
 fewer least only just another exactly up to at than by of""".split())
@@ -133,7 +207,7 @@ def _spelled_value(s: str) -> str:
     """Digits for a spelled-out number: "twenty-six" -> "26", "eighteen thousand" -> "18,000",
     "a hundred thirty million" -> "130 million"."""
     total = current = 0
-    for word in re.split(r"[\s-]+", s.lower()):
+    for word in _SPLIT_WORDS.split(s.lower()):
         if word in ("and",):
             continue
         if word == "a":
@@ -166,9 +240,9 @@ def _num_value(raw: str) -> str:
 def _plural(word: str) -> str:
     if word.endswith("-old"):
         word = word[:-4]
-    if re.search(r"(?:s|x|z|ch|sh)$", word):
+    if word.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
-    if re.search(r"[^aeiou]y$", word):
+    if word.endswith("y") and word[-2:-1] not in ("", "a", "e", "i", "o", "u"):
         return word[:-1] + "ies"
     return word + "s"
 
@@ -188,7 +262,7 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
             break
         w = m.group(1)
         low = w.lower()
-        if low in _STOP or re.fullmatch(_MONTHS, low) or _CONTRACTED.match(low):
+        if low in _STOP or low in _MONTH_WORDS or _CONTRACTED.match(low):
             break
         nxt = _WORD.match(masked, m.end(), limit)
         nxt_word = nxt.group(1) if nxt and not masked[m.end():nxt.start(1)].strip() else None
@@ -208,11 +282,28 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
     return words, end
 
 
-def _is_date_or_time(masked: str, m: re.Match, date_spans: list[tuple[int, int]]) -> bool:
+class _Spans:
+    """Sorted date spans, asked "does any overlap [s, e)?" in logarithmic time."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = []   # the largest end among the spans up to each one
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)   # spans starting before e
+        return i > 0 and self.max_end[i - 1] > s
+
+
+def _is_date_or_time(masked: str, m: re.Match, date_spans: _Spans) -> bool:
     s, e = m.start(), m.end()
-    if any(ds < e and s < de for ds, de in date_spans):
+    if date_spans.overlaps(s, e):
         return True
-    if _DATE_AFTER.match(masked, e) or _DATE_BEFORE.search(masked[max(0, s - 12):s]):
+    if _DATE_AFTER.match(masked, e) or _month_before(masked, s):
         return True
     if _TIME_AFTER.match(masked, e) or _TIME_COLON.match(masked, s):
         return True
@@ -221,15 +312,48 @@ def _is_date_or_time(masked: str, m: re.Match, date_spans: list[tuple[int, int]]
 
 def _is_year(m: re.Match) -> bool:
     text = m.group()
-    return bool(re.fullmatch(r"\d{4}", text)) and 1000 <= int(text) <= 2100
+    return len(text) == 4 and text.isdecimal() and 1000 <= int(text) <= 2100
+
+
+def _wordish(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
+
+
+def _month_before(masked: str, s: int) -> bool:
+    """Is the number at ``s`` right after a month ("Sept. 30", "March 5")?
+
+    The same test as ``_DATE_BEFORE.search(masked[s - 12:s])``, done by reading
+    the word before the number instead of trying the pattern at every offset.
+    """
+    lo = max(0, s - 12)
+    end = lo + len(masked[lo:s].rstrip())
+    if end == s:
+        return False   # no space before the number
+    if end > lo and masked[end - 1] == ".":
+        end -= 1
+    k = end
+    while k > lo and (masked[k - 1].isalnum() or masked[k - 1] == "_"):
+        k -= 1
+    return masked[k:end].lower() in _MONTH_WORDS
 
 
 def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
     """``Flight 9525``, ``Article 50``, ``Channel 4``: a capitalised word right before the number."""
-    before = re.search(r"([A-Za-z][\w'’-]*)\s$", masked[max(sent_start, s - 40):s])
-    if not before:
+    # The word of ``_WORD_BEFORE_NUMBER.search(masked, lo, s)``, read backwards from the number.
+    lo = max(sent_start, s - 40)
+    if s - 1 < lo or not masked[s - 1].isspace():
         return False
-    word = before.group(1)
+    end = s - 1
+    if masked[end] == "\n" and end - 1 >= lo and masked[end - 1].isspace():
+        end -= 1   # ("$" also matches before a final line break)
+    k = end
+    while k > lo and _wordish(masked[k - 1]):
+        k -= 1
+    while k < end and not ("A" <= masked[k] <= "Z" or "a" <= masked[k] <= "z"):
+        k += 1   # the word starts at its first ASCII letter
+    if k == end:
+        return False
+    word = masked[k:end]
     return word[:1].isupper() and word.lower() not in _QUANTIFIERS and word.lower() not in _STOP \
         and not word.isupper()
 
@@ -237,15 +361,17 @@ def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
 def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[ExtractedNumber]:
     """Key numbers in ``doc``; ``date_spans`` are the date tagger's expressions, never numbers."""
     masked = doc.masked
-    dates = sorted(date_spans)
+    dates = _Spans(date_spans)
     out: list[ExtractedNumber] = []
-    # The full pattern is slow to try at every offset, so a cheap one finds where a number
-    # can start (a digit, a currency sign, a number word) and the full one runs only there.
+    # The full pattern is slow to try at every offset, so a cheap search finds where a
+    # number can start (a digit, a currency sign, a number word) and the full one runs only there.
     last_end = 0
-    for c in _CANDIDATE.finditer(masked.translate(_ASCII_LOWER)):
-        if c.start() < last_end:
+    for c in _candidates(_ascii_lower(masked)):
+        if c < last_end:
             continue
-        m = _NUMBER.match(masked, c.start())
+        first = masked[c]
+        rx = _NUMBER_AT_DIGIT if first.isdigit() else _NUMBER_AT_LETTER if first.isalpha() else _NUMBER
+        m = rx.match(masked, c)
         if not m:
             continue
         s, e = m.start(), m.end()
@@ -254,7 +380,7 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
         if s > 0 and (masked[s - 1].isalnum() or masked[s - 1] in "/-.,:#"):
             continue
         if e < len(masked) and (masked[e].isalnum() and not m.group("money")
-                                or masked[e] in "/" or re.match(r"[-–]\d", masked[e:e + 2])):
+                                or masked[e] in "/" or _RANGE.match(masked, e)):
             continue
         sent_start, sent_end = doc.sentence_of(s)
         if sent_start == sent_end:
@@ -267,6 +393,8 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
 
 def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
     """What happened to the counted things, written after them: ("killed", end offset)."""
+    if not _OUTCOME_FIRST_WORD.match(masked, pos, limit):
+        return None   # one quick test instead of six patterns
     for rx, outcome in _OUTCOMES:
         o = rx.match(masked, pos, limit)
         if o:
@@ -277,6 +405,9 @@ def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
 def _outcome_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | None:
     """The same written before the number: ``killed 130 people`` -> ("killed", offset of "killed")."""
     window = max(sent_start, s - 60)   # the verb is a word or three before the number
+    low = masked[window:s].lower()
+    if not any(stem in low for stem in _PARTICIPLE):
+        return None   # (cheap test first: the search below looks at every offset)
     b = _OUTCOME_BEFORE.search(masked[window:s])
     if not b:
         return None
@@ -287,6 +418,13 @@ def _outcome_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | N
 def _back_label(masked: str, sent_start: int, pos: int) -> tuple[str, int] | None:
     """A noun before the number that says what it measures: ("death toll", its offset)."""
     window = max(sent_start, pos - 80)   # "the death toll rose to" is close to the number
+    # Cheap test first: the last word before the number that is not a qualifier
+    # ("to", "more than") must be one of the verbs of the pattern.
+    words = masked[window:pos].split()
+    while words and words[-1] in _BACK_QUALIFIERS:
+        words.pop()
+    if not words or words[-1] not in _BACK_VERBS:
+        return None
     back = _BACK_LABEL.search(masked[window:pos])
     if not back:
         return None
@@ -303,7 +441,7 @@ def _back_label(masked: str, sent_start: int, pos: int) -> tuple[str, int] | Non
 
 
 def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
-              dates: list[tuple[int, int]]) -> ExtractedNumber | None:
+              dates: _Spans) -> ExtractedNumber | None:
     """Turn one number match into a key number, or None when it counts nothing we can name."""
     masked = doc.masked
     s, e = m.start(), m.end()
@@ -318,8 +456,8 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
             value = " ".join([num] + ([m.group("m2scale")] if m.group("m2scale") else [])
                              + [masked[m.end("m2num"):e].split()[-1]])
         # "a £2.5m deal", "£2.5m on new housing", "a budget of £2.5m"
-        prep = re.match(r"\s+(?:on|for|towards|to\s+fund)\s+(?:the\s+|a\s+|an\s+)?", masked[e:sent_end])
-        words, np_end = _noun_phrase(masked, e + (prep.end() if prep else 0), sent_end)
+        prep = _MONEY_PREP.match(masked, e, sent_end)
+        words, np_end = _noun_phrase(masked, prep.end() if prep else e, sent_end)
         if words:
             label, end = " ".join(words), np_end
         else:
@@ -327,8 +465,8 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
             label, start = back if back else ("amount", s)
     elif m.group("pct"):
         value = _num_value(m.group("pnum")) + "%"
-        of = re.match(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?", masked[e:sent_end])
-        words, np_end = _noun_phrase(masked, e + of.end(), sent_end) if of else ([], e)
+        of = _PCT_OF.match(masked, e, sent_end)
+        words, np_end = _noun_phrase(masked, of.end(), sent_end) if of else ([], e)
         if words:
             label, end = " ".join(words), np_end
         else:
@@ -340,7 +478,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         value = _num_value(m.group("hnum"))
         hunit = m.group("hunit").lower()
         if hunit in ("old", "year", "years") and not masked[e:e + 4] == "-old" and hunit != "year" \
-                or re.fullmatch(_MONTHS, hunit) or hunit.rstrip("s") in _NUMBER_WORDS:
+                or hunit in _MONTH_WORDS or hunit.rstrip("s") in _NUMBER_WORDS:
             return None
         unit = _plural(hunit)
         words, np_end = _noun_phrase(masked, e, sent_end)
@@ -352,7 +490,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         raw = m.group("tnum").lower()
         value = {"twice": "2", "once": "1"}.get(raw) or _num_value(raw)
         unit = "times"
-        before = re.search(r"\b([a-z]+ed)\s+(?:(?:him|her|them|it|us|me)\s+)?$", masked[max(sent_start, s - 40):s])
+        before = _TIMES_VERB.search(masked, max(sent_start, s - 40), s)
         label = "times " + before.group(1) if before else "times"
     else:
         if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
@@ -365,8 +503,8 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
             value += " " + m.group("scale").lower()
         elif m.group("sscale"):
             value += m.group("sscale").lower()
-        of = re.match(r"\s+of\s+(?:the\s+|them\s+|those\s+|these\s+)?", masked[e:sent_end])
-        words, np_end = _noun_phrase(masked, e + (of.end() if of else 0), sent_end)
+        of = _COUNT_OF.match(masked, e, sent_end)
+        words, np_end = _noun_phrase(masked, of.end() if of else e, sent_end)
         if _is_year(m) and not (words and words[-1].lower() in _COUNT_NOUNS):
             return None   # a year, unless it plainly counts something ("1500 troops")
         if words:
@@ -388,10 +526,10 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         # A count followed or preceded by what happened: "130 people lost their lives",
         # "killed 130 people" -> "people killed".
         after = _outcome_after(masked, end, sent_end)
-        before = _outcome_before(masked, sent_start, s)
+        before = None if after or not m.group("plain") else _outcome_before(masked, sent_start, s)
         if after:
             label, end = f"{label} {after[0]}", after[1]
-        elif before and m.group("plain"):
+        elif before:
             label, start = f"{label} {before[0]}", before[1]
     as_stated = doc.clean(start, end)
     return ExtractedNumber(value, unit, label, as_stated, Span(start, end), doc.clean(sent_start, sent_end))

@@ -90,6 +90,8 @@ _LATE = r"^[^\"“”.!?]{1,80}?,\s+"
 _AFTER_LATE_VS = re.compile(_LATE + r"(?:%s)\s+" % _VERBS + _DESCRIPTORS + _SUBJ + _NAME_END)
 _AFTER_LATE_SV = re.compile(_LATE + _SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
 _AFTER_ACCORDING = re.compile(_LEAD + r"according\s+to\s+" + _SUBJ)
+# A sentence opening "The spokeswoman said …" with no quote: a later pronoun may be her.
+_DESC_SUBJECT = re.compile(r"[\s\"“‘']*(?P<desc>%s)%s\s+%s(?:%s)\b" % (_DESC, _ASIDE, _AUX, _VERBS))
 # 2. before the opening mark (searched, the last match wins)
 _BEFORE = re.compile(_SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
 # "…, Mr. Antolini says, is creating …" inside a paragraph.
@@ -106,6 +108,10 @@ _VIA = re.compile(
     r"|\baccording\s+to|\b(?:said|wrote|posted)\s+(?:in|on))\s+(?P<via>(?:(?:the|The)\s+)?%s)" % _NAME)
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+# A straight single mark that may open (after a space or bracket, before a letter) or close
+# (after a non-space, not before a word character) a quotation.
+_STRAIGHT_SINGLE = re.compile(r"(?P<open>(?<![^\s(\[—–-])'(?=[^\W\d_]))|(?<=\S)'(?!\w)")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _SINGLE_MARK = re.compile(r"(?<![\w])‘|’")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -134,7 +140,11 @@ def _marks(masked: str, ps: int, pe: int) -> tuple[list[tuple[str, int]], str]:
     """
     doubles = [(("open" if m.group() == "“" else "close" if m.group() == "”" else "toggle"), m.start())
                for m in _QUOTE_MARK.finditer(masked, ps, pe)]
-    if doubles or "‘" not in masked[ps:pe]:
+    if doubles:
+        return doubles, "\"“"
+    if "‘" not in masked[ps:pe]:
+        if "'" in masked[ps:pe]:
+            return _straight_singles(masked, ps, pe), "'"
         return doubles, "\"“"
     singles = []
     for m in _SINGLE_MARK.finditer(masked, ps, pe):
@@ -146,6 +156,28 @@ def _marks(masked: str, ps: int, pe: int) -> tuple[list[tuple[str, int]], str]:
             # (In "the officers’ job" it is a plural possessive, not a closing mark.)
             singles.append(("close", pos))
     return singles, "‘"
+
+
+def _straight_singles(masked: str, ps: int, pe: int) -> list[tuple[str, int]]:
+    """Straight single quote marks ('…') of a paragraph with no other quote marks.
+
+    A ' opens a quotation after a space or an opening bracket and before a
+    letter; it closes one after a non-space and before no letter or digit --
+    unless it ends a plural possessive ("the officers' job").  Apostrophes in
+    "it's" or "'90s" are neither, or open nothing that closes, so only marks
+    that pair up are returned: a stray apostrophe never starts a quotation.
+    """
+    marks: list[tuple[str, int]] = []
+    open_at = None
+    for m in _STRAIGHT_SINGLE.finditer(masked, ps, pe):
+        pos = m.start()
+        if m.group("open") is not None:
+            open_at = pos
+        elif open_at is not None and not (masked[pos - 1:pos] in ("s", "S")
+                                          and _LOWER_WORD_AFTER.match(masked, pos + 1)):
+            marks += [("open", open_at), ("close", pos)]
+            open_at = None
+    return marks
 
 
 def _pairs(doc: Doc) -> list[_Quote]:
@@ -192,7 +224,11 @@ class _Attributor:
     def who(self, m: re.Match, base: int) -> str | None:
         pos = base + m.start("who")
         if m.group("pron"):
-            return self.subject_before(pos) or self.last_speaker or self.index.last_person_before(pos)
+            person, person_at = self.subject_before(pos, with_offset=True)
+            desc, desc_at = self.described_subject_before(pos)
+            if desc is not None and (person is None or desc_at >= self.doc.sentence_of(person_at)[0]):
+                return desc   # "The spokeswoman said … 'We are ready,' she said."
+            return person or self.last_speaker or self.index.last_person_before(pos)
         if m.group("desc"):
             desc = " ".join(m.group("desc").split())
             return desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
@@ -204,7 +240,33 @@ class _Attributor:
         i = bisect.bisect_right(self.quoted, (pos, len(self.doc.masked))) - 1
         return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
-    def subject_before(self, pos: int) -> str | None:
+    def described_subject_before(self, pos: int) -> tuple[str | None, int]:
+        """A described speaker ("the spokeswoman") opening a sentence of the paragraph before ``pos``.
+
+        Returns the description and its offset, or ``(None, -1)``: the latest
+        sentence before ``pos`` (but in its paragraph) that starts "The
+        spokeswoman said" / "A police source told …".
+        """
+        para = self._paragraph(pos)
+        if para is None:
+            return None, -1
+        i = self.doc.sentence_index(pos)
+        while i >= 0:
+            s, e = self.doc.sentences[i]
+            if s < para[0]:
+                break
+            if s < pos:
+                m = _DESC_SUBJECT.match(self.doc.masked, s, min(e, pos))
+                if m:
+                    desc = " ".join(m.group("desc").split())
+                    return desc[:1].lower() + desc[1:], s
+            i -= 1
+        return None, -1
+
+    def _paragraph(self, pos: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.doc.paragraphs if s <= pos <= e), None)
+
+    def subject_before(self, pos: int, with_offset: bool = False):
         """The person a pronoun at ``pos`` most likely stands for, within its paragraph.
 
         We take the first person named in each sentence (a stand-in for the
@@ -212,10 +274,10 @@ class _Attributor:
         Hogan-Howe. 'We are ready,' she said", that is Gallan, not Hogan-Howe.
         Outside the paragraph, the caller falls back to the last speaker.
         """
-        para = next(((s, e) for s, e in self.doc.paragraphs if s <= pos <= e), None)
+        para = self._paragraph(pos)
         if para is None:
-            return None
-        best = None
+            return (None, -1) if with_offset else None
+        best, best_at = None, -1
         seen_sentences: set[tuple[int, int]] = set()
         mentions = self.index.mentions
         first = bisect.bisect_left(mentions, para[0], key=lambda m: m.start)
@@ -228,8 +290,8 @@ class _Attributor:
             if sent in seen_sentences:
                 continue
             seen_sentences.add(sent)
-            best = self.index.groups[mention.key].name
-        return best
+            best, best_at = self.index.groups[mention.key].name, mention.start
+        return (best, best_at) if with_offset else best
 
 
 def _via(text: str, index: NameIndex, base: int) -> str | None:

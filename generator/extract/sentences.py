@@ -21,6 +21,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import gazetteer as gz
+
 # Agencies and picture libraries whose name ends an image-credit line.
 CREDIT_WORDS = (r"(?:Getty(?:\s+Images)?|Reuters|AP(?:\s+Photo)?|AFP|PA(?:\s+Media|\s+Wire)?|EPA"
                 r"|Alamy|Shutterstock|iStock|Rex(?:\s+Features)?|Press\s+Association"
@@ -58,14 +60,67 @@ mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr cdr gov sen rep rev hon i
 cllr con pc dc co corp inc ltd bros vs v etc e.g i.e eg ie jan feb mar apr jun jul aug sep sept
 oct nov dec no nos fig approx est dept univ ave rd blvd ft al gov't
 """.split())
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)([\"”’')\]]*)(\s+)(?=\S)")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+# A stop ("." "!" "?" runs, or "…"), closing marks, space.  Written to start with a
+# character class so the regex engine can skip straight to the next stop.
+_BOUNDARY = re.compile(r"[.!?…](?:(?<=…)|[.!?]*)([\"”’')\]]*)(\s+)(?=\S)")
+# The word right before a stop (matched, not searched: ``.*`` finds the last gap in one pass).
+_WORD_BEFORE = re.compile(r"(?:.*[^\w.'’-])?([\w.'’-]+)\Z", re.S)
+_INITIAL_OR_ACRONYM = re.compile(r"[A-Z]|(?P<acronym>(?:[A-Za-z]\.)+[A-Za-z])")
+_SENTENCE_END_ABBREVIATIONS = frozenset("co corp inc ltd bros etc".split())
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)\b")
+# After a dotted acronym ("in the U.S."), one of these words starts a new sentence:
+# they open sentences but never continue a name ("U.S. Army", "U.S. President" do).
+_SENTENCE_OPENERS = gz.NOT_NAMES - frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december spring summer autumn winter christmas "
+    "easter today yesterday tomorrow tonight last next earlier later one two three four five six "
+    "seven eight nine ten".split())
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+# Each masking pattern with strings one of which it cannot match without: a
+# pattern whose strings are all absent is not run at all.  Most articles have
+# no code, tables or HTML, and a regex scan of 4 KB costs more than ten
+# substring tests.  (None: always run.)
+_NEEDS: dict[re.Pattern, tuple[str, ...] | None] = {
+    _FENCE: ("```", "~~~"), _HTML_COMMENT: ("<!--",), _INLINE_CODE: ("`",), _IMAGE: ("![",),
+    _LINK_DEF: ("]:",), _LINK: ("]",), _TAG: ("<",), _URL: ("http", "www."), _RULE: None,
+    _TABLE_SEP: ("|",), _HEADING: ("#",), _BULLET: None, _QUOTE_MARKER: (">",),
+    _ESCAPE: ("\\",), _HARD_BREAK: ("\\",), _EMPHASIS: ("*", "~~", "_", "|"),
+}
+# Credit lines end with an agency's name, or start with "Photo:" and the like; a text
+# with no line that could is spared the (slow, line-by-line) credit patterns.
+_CREDIT_ENDINGS = ("getty", "images", "reuters", "ap", "photo", "afp", "pa", "media", "wire", "epa",
+                   "alamy", "shutterstock", "istock", "rex", "features", "association", "press",
+                   "bloomberg", "xinhua")
+_CAPTION_WORDS = ("photo", "image", "picture", "credit")
+# What ``\s`` matches, plus the closing bracket a credit may end with.
+_TRAILING = (" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+             "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000)")
+
+
+def _needed(rx: re.Pattern, s: str) -> bool:
+    needs = _NEEDS[rx]
+    return needs is None or any(n in s for n in needs)
+
+
+def _may_have_credits(masked: str) -> bool:
+    """False when no line can be a credit line (a necessary condition, cheaply tested)."""
+    low = masked.lower()
+    if any(w in low for w in _CAPTION_WORDS):
+        return True
+    return any(line.rstrip(_TRAILING).endswith(_CREDIT_ENDINGS) for line in low.split("\n"))
 
 
 def blank(s: str) -> str:
     """Spaces in place of every character of ``s`` except line breaks."""
-    return re.sub(r"[^\r\n]", " ", s)
+    if "\n" not in s and "\r" not in s:
+        return " " * len(s)   # the usual case, and far cheaper than a substitution
+    return _NOT_BREAK.sub(" ", s)
+
+
+def _blank_match(m: re.Match) -> str:
+    return blank(m.group())
 
 
 @dataclass
@@ -82,6 +137,7 @@ class Doc:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _clean_cache: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -99,7 +155,12 @@ class Doc:
 
     def clean(self, start: int, end: int) -> str:
         """The prose between two offsets with whitespace runs collapsed to one space."""
-        return " ".join(self.masked[start:end].split())
+        # Every item quotes its sentence, and a sentence often holds several items.
+        key = (start, end)
+        text = self._clean_cache.get(key)
+        if text is None:
+            text = self._clean_cache[key] = " ".join(self.masked[start:end].split())
+        return text
 
 
 def _mask_credit_lines(masked: str) -> str:
@@ -110,6 +171,8 @@ def _mask_credit_lines(masked: str) -> str:
     caption, which is a line without a stop of its own.  Neither is a source of
     facts, so both go.
     """
+    if not _may_have_credits(masked):
+        return masked
     for m in reversed(list(_CREDIT_LINE.finditer(masked))):
         line = m.group()
         if _SENTENCE_STOP.search(line) and not re.match(r"\s*(?:Photo|Image|Picture|Credit)s?\s*:",
@@ -142,11 +205,15 @@ def _skip_leading_lines(masked: str, count: int) -> str:
 def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
     """Return the masked copy of ``text`` and the offsets of lines that start a Markdown block."""
     s = text
-    sub = lambda rx, s: rx.sub(lambda m: blank(m.group()), s)  # noqa: E731
+
+    def sub(rx: re.Pattern, s: str) -> str:
+        return rx.sub(_blank_match, s) if _needed(rx, s) else s
+
     s = _skip_leading_lines(s, skip_lines)
     for rx in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _LINK_DEF):
         s = sub(rx, s)
-    s = _LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
+    if _needed(_LINK, s):
+        s = _LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
     for rx in (_TAG, _URL, _RULE, _TABLE_SEP):
         s = sub(rx, s)
     block_starts: set[int] = set()
@@ -157,16 +224,17 @@ def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
         headings.add(m.start())
         return blank(m.group(1)) + m.group(2) + blank(m.group(3) or "")
 
-    s = _HEADING.sub(heading, s)
+    if _needed(_HEADING, s):
+        s = _HEADING.sub(heading, s)
 
     def marker(m: re.Match) -> str:
         block_starts.add(m.start())
         return blank(m.group())
 
     s = _BULLET.sub(marker, s)
-    s = _QUOTE_MARKER.sub(lambda m: blank(m.group()), s)
-    s = _ESCAPE.sub(" ", s)
-    s = _HARD_BREAK.sub(" ", s)
+    s = sub(_QUOTE_MARKER, s)
+    if _needed(_ESCAPE, s):
+        s = _HARD_BREAK.sub(" ", _ESCAPE.sub(" ", s))
     s = sub(_EMPHASIS, s)
     s = _mask_credit_lines(s)
     # A heading is a paragraph of its own: the line after it starts a new block too.
@@ -215,16 +283,29 @@ def _paragraphs(masked: str, block_starts: set[int]) -> list[tuple[int, int]]:
     return paras
 
 
-def _is_abbreviation(before: str) -> bool:
-    m = _WORD_BEFORE.search(before)
+def _is_abbreviation(before: str, after: str) -> bool:
+    """Does the word ending ``before`` (at a stop) keep the sentence going into ``after``?"""
+    m = _WORD_BEFORE.match(before)
     if not m:
         return False
     word = m.group(1).strip("'’-")
     low = word.lower()
+    # An initial ("J. Smith") or a dotted acronym ("U.S.") rarely ends a sentence --
+    # but an acronym or a company suffix followed by a word that only opens
+    # sentences does ("throughout the U.S. The company …", "Acme Corp. The …").
+    if low in _SENTENCE_END_ABBREVIATIONS:
+        return not _opens_sentence(after)
     if low in ABBREVIATIONS:
         return True
-    # An initial ("J. Smith") or a dotted acronym ("U.S.") rarely ends a sentence.
-    return bool(re.fullmatch(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]", word))
+    a = _INITIAL_OR_ACRONYM.fullmatch(word)
+    if a is None:
+        return False
+    return not (a.group("acronym") and _opens_sentence(after))
+
+
+def _opens_sentence(after: str) -> bool:
+    nxt = _NEXT_WORD.match(after)
+    return bool(nxt and nxt.group(1).lower() in _SENTENCE_OPENERS)
 
 
 def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
@@ -237,14 +318,17 @@ def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     qpos = 0  # quote marks before this offset are already counted in quote_open
     for m in _BOUNDARY.finditer(chunk):
         stop_end = m.start(2)  # after the stop and any closing quote marks
-        for q in _QUOTE_CHARS.finditer(chunk, qpos, stop_end):
-            c = q.group()
-            quote_open = (not quote_open) if c == '"' else (c == "“")
-        qpos = stop_end
-        nxt = chunk[m.end()]
-        if quote_open or _is_abbreviation(chunk[max(cur, m.start() - 40):m.start()]):
+        if qpos < stop_end:
+            for q in _QUOTE_CHARS.finditer(chunk, qpos, stop_end):
+                c = q.group()
+                quote_open = (not quote_open) if c == '"' else (c == "“")
+            qpos = stop_end
+        if quote_open:
             continue
+        nxt = chunk[m.end()]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
+            continue
+        if _is_abbreviation(chunk[max(cur, m.start() - 40):m.start()], chunk[m.end():m.end() + 30]):
             continue
         out.append((pstart + cur, pstart + stop_end))
         cur = m.end()

@@ -2,21 +2,34 @@
 
     content/ ──load──▶ Documents ──validate──▶ Articles ──extract/merge──▶ facts
              ──graph──▶ topics, tags, entities, timelines ──render──▶ pages ──write──▶ site/
+
+An article's result (its page data and the problems found in it) depends only
+on its bytes, the settings and the code, so it is kept in the build cache
+(`cache.py`) and an unchanged article is never read twice. The articles the
+cache does not have are read in parallel, one process per core, when there
+are enough of them to pay for starting the processes. A build whose inputs
+all match the last good build leaves the site as it is.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import BuildCache, BuildState, cache_folder, code_fingerprint, digest, folder_fingerprint, unchanged_output
 from .config import load_config
-from .errors import ContentError, Diagnostics, SourceLocation
-from .graph import SiteGraph, article_page, build_graph
-from .load import load_content
+from .errors import ContentError, Diagnostic, Diagnostics, SourceLocation
+from .graph import ArticlePage, SiteGraph, article_page, build_graph
+from .load import discover, parse_document, relative_path, working_on
 from .merge import extract_article, merge_article
-from .model import Article, Entity, Topic
+from .model import Article, Entity, SiteConfig, Topic
 from .validate import validate_article, validate_entity, validate_topic
+
+MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
+PARALLEL_MIN = 200  # fewer articles to read than this: starting worker processes costs more than it saves
 
 
 @dataclass
@@ -29,35 +42,177 @@ class BuildResult:
     timings: dict = field(default_factory=dict)
 
 
-def read_site(root: Path, diagnostics: Diagnostics, base_url: str | None = None, extract: bool = True) -> SiteGraph | None:
-    """Load, validate, extract and link the whole site; None if nothing usable came out."""
+@dataclass(frozen=True)
+class SiteInputs:
+    """Everything a build reads: the settings, and each content file as (kind, path, bytes)."""
+
+    config: SiteConfig
+    files: tuple[tuple[str, str, bytes], ...]
+
+    def key(self, root: Path, extract: bool) -> str:
+        """A hash of every input of the site's output: content, settings, templates and factsheet's code."""
+        from .render import template_dirs
+
+        parts = [code_fingerprint(), repr(self.config), str(extract), folder_fingerprint(template_dirs(root))]
+        for kind, rel, data in self.files:
+            parts += [kind, rel, digest(data)]
+        return digest(*parts)
+
+
+def read_inputs(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteInputs:
+    """site.yaml and the bytes of every content file (reading is cheap; parsing waits for the cache)."""
     config = load_config(root, diagnostics, base_url)
-    documents = load_content(root, diagnostics)
-    articles: list[Article] = []
+    files = []
+    for kind, path in discover(root, diagnostics):
+        rel = relative_path(path, root)
+        try:
+            files.append((kind, rel, path.read_bytes()))
+        except OSError as error:
+            diagnostics.error(SourceLocation(rel), f"cannot read file: {error.strerror}")
+    return SiteInputs(config, tuple(files))
+
+
+def read_site(
+    root: Path,
+    diagnostics: Diagnostics,
+    base_url: str | None = None,
+    extract: bool = True,
+    cache: BuildCache | None = None,
+) -> SiteGraph | None:
+    """Load, validate, extract and link the whole site; None if nothing usable came out."""
+    return link_site(read_inputs(root, diagnostics, base_url), diagnostics, extract, cache)
+
+
+def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True, cache: BuildCache | None = None):
+    """Articles from the cache or read afresh, topics and entities read, all checked and linked."""
+    config = inputs.config
     topics: list[Topic] = []
     entities: list[Entity] = []
-    for doc in documents:
-        if doc.kind == "article":
-            article = validate_article(doc, diagnostics, config.extract)
-            if article and not article.draft:
-                articles.append(article)
-        elif doc.kind == "topic":
-            topic = validate_topic(doc, diagnostics)
-            if topic:
-                topics.append(topic)
-        else:
-            entity = validate_entity(doc, diagnostics)
-            if entity:
-                entities.append(entity)
+    results: list = []  # per article: (ArticlePage or None, its diagnostics)
+    missing: list[tuple[int, str, str, bytes]] = []  # (slot in results, cache key, path, bytes)
+    settings = digest(code_fingerprint(), repr(config), str(extract))
+    for kind, rel, data in inputs.files:
+        if kind == "article":
+            key = digest("article", settings, rel, data)
+            cached = cache.get(key) if cache else None
+            if cached is None:
+                missing.append((len(results), key, rel, data))
+            results.append(cached)
+            continue
+        with working_on(rel):
+            try:
+                doc = parse_document(kind, rel, data)
+            except ContentError as error:
+                diagnostics.error(error.location, error.message)
+                continue
+            if kind == "topic":
+                topic = validate_topic(doc, diagnostics)
+                if topic:
+                    topics.append(topic)
+            else:
+                entity = validate_entity(doc, diagnostics)
+                if entity:
+                    entities.append(entity)
+    blobs = _read_articles([(rel, data) for _, _, rel, data in missing], config, extract)
+    for (slot, key, _, _), blob in zip(missing, blobs):
+        results[slot] = pickle.loads(blob)
+        if cache:
+            cache.put_blob(key, blob)
+    pages: list[ArticlePage] = []
+    for page, found in results:
+        diagnostics.items.extend(found)
+        if page is not None:
+            pages.append(page)
+    articles = [p.article for p in pages]
     _check_unique("article", [(a.slug, a.path, a.location) for a in articles], diagnostics)
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
     _check_unique("entity", [(e.slug, e.path, e.location) for e in entities if e.location], diagnostics)
     _check_topics(articles, topics, diagnostics)
-    pages = []
-    for article in articles:
-        extraction = extract_article(article, config) if extract else None
-        pages.append(article_page(article, merge_article(article, extraction), config, diagnostics))
     return build_graph(config, pages, topics, entities, diagnostics)
+
+
+def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tuple[ArticlePage | None, tuple[Diagnostic, ...]]:
+    """One article file, start to finish: its page data (None for a draft or a broken file) and its problems.
+
+    Depends on nothing but its arguments, which is what lets the cache keep
+    the result and a worker process compute it.
+    """
+    diagnostics = Diagnostics()
+    with working_on(rel):
+        try:
+            doc = parse_document("article", rel, data)
+        except ContentError as error:
+            diagnostics.error(error.location, error.message)
+            return None, tuple(diagnostics.items)
+        article = validate_article(doc, diagnostics, config.extract)
+        if not article or article.draft:
+            return None, tuple(diagnostics.items)
+        extraction = extract_article(_extractable(article, diagnostics), config) if extract else None
+        page = article_page(article, merge_article(article, extraction), config, diagnostics)
+    return page, tuple(diagnostics.items)
+
+
+_jobs: tuple = ()  # what forked workers read: set just before the pool starts, so nothing is pickled to them
+
+
+def _read_pickled(index: int) -> bytes:
+    """A worker's task: one article, returned pickled (the parent keeps the bytes in the cache as they are)."""
+    files, config, extract = _jobs
+    return pickle.dumps(read_article(*files[index], config, extract), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: bool) -> list[bytes]:
+    """read_article for each (path, bytes), pickled; on every core when there are enough of them."""
+    global _jobs
+    import multiprocessing
+    import threading
+
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    # fork only a single-threaded process (`factsheet serve` has server threads whose locks a child could inherit)
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(files) < PARALLEL_MIN or workers < 2 or not forkable:
+        _jobs = (files, config, extract)
+        try:
+            return [_read_pickled(i) for i in range(len(files))]
+        finally:
+            _jobs = ()
+    from . import extract as _  # noqa: F401 - imported before the fork, so no worker imports it again
+
+    _jobs = (files, config, extract)  # fork copies it into each worker
+    try:
+        # multiprocessing.Pool rather than ProcessPoolExecutor: leaving the `with` on an exception (Ctrl-C,
+        # SIGTERM) terminates the workers at once instead of waiting for every queued article
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
+            chunk = max(1, min(32, len(files) // (workers * 8)))
+            return pool.map(_read_pickled, range(len(files)), chunksize=chunk)
+    finally:
+        _jobs = ()
+
+
+def _worker_started() -> None:
+    """In a worker: Ctrl-C is the parent's to handle, and the parent's SIGTERM ends the worker at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _extractable(article: Article, diagnostics: Diagnostics) -> Article:
+    """The article as the extractors see it: at most MAX_EXTRACT_CHARS of text, cut at a paragraph.
+
+    Extraction time grows faster than the text, so an enormous body (a pasted
+    book, a hostile file) would stall the build; the rest is still published.
+    """
+    if len(article.body) <= MAX_EXTRACT_CHARS:
+        return article
+    cut = article.body.rfind("\n", 0, MAX_EXTRACT_CHARS)
+    cut = cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS
+    diagnostics.warning(
+        article.location,
+        f"the text is {len(article.body):,} characters long; facts are extracted from the first {cut:,} only "
+        "(write the key facts of the rest in the front matter)",
+    )
+    return replace(article, body=article.body[:cut])
 
 
 def _check_unique(kind: str, items: list[tuple[str, str, SourceLocation]], diagnostics: Diagnostics) -> None:
@@ -93,21 +248,53 @@ def build(
     base_url: str | None = None,
     strict: bool = False,
     write: bool = True,
+    cache: bool = True,
 ) -> BuildResult:
-    """Build the site at `root` into `out`. Writes nothing unless the whole site is good."""
+    """Build the site at `root` into `out`. Writes nothing unless the whole site is good.
+
+    With `cache`, results are kept in root/.factsheet-cache/ for the next build
+    (`cache=False`: a cold build that neither reads nor writes the cache).
+    """
     from .output import write_site  # the writing half is not needed by `factsheet check`
 
     started = time.perf_counter()
     diagnostics = Diagnostics()
     result = BuildResult(diagnostics)
+    folder = cache_folder(root, out) if cache else None
+    store = BuildCache(folder) if folder else None
+    site_key = None
     try:
-        result.graph = read_site(root, diagnostics, base_url)
+        inputs = read_inputs(root, diagnostics, base_url)
+        if write and store:
+            site_key = inputs.key(root, extract=True)
+            from .write import recover
+
+            recover(out)  # a killed build's leftovers go, whether or not there is anything to write
+            state = store.load_state()
+            if state and state.site_key == site_key and unchanged_output(state, out):
+                # nothing the output depends on changed, and nobody touched the output: it is already right
+                diagnostics.items[:] = list(state.diagnostics)
+                result.wrote = not diagnostics.failed(strict)
+                result.pages_written = state.count if result.wrote else 0
+                result.seconds = time.perf_counter() - started
+                return result
+        result.graph = link_site(inputs, diagnostics, cache=store)
     except ContentError as error:  # a stage that could not go on at all
         diagnostics.error(error.location, error.message)
+    result.timings["read"] = time.perf_counter() - started
+    if store:
+        store.save()
     if write and result.graph is not None and not diagnostics.failed(strict):
-        result.pages_written = write_site(result.graph, root, out)
+        previous = store.load_state() if store else None
+        if store:
+            store.save_state(None)  # the output is about to change: until it is recorded, trust none of it
+        result.pages_written, files = write_site(result.graph, root, out, previous)
         result.wrote = True
+        if store and site_key:
+            store.save_state(BuildState(site_key, str(out.resolve()), tuple(diagnostics.items), files,
+                                        result.pages_written))
     result.seconds = time.perf_counter() - started
+    result.timings["write"] = result.seconds - result.timings["read"]
     return result
 
 

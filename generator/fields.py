@@ -82,7 +82,9 @@ class Fields:
         if isinstance(value, float) and not math.isfinite(value):
             self.error(key, "expected text, but YAML read a special number (.nan or .inf); put it in quotes")
             return None
-        if isinstance(value, (int, float, date)):
+        if isinstance(value, (int, float)):
+            return getattr(value, "written", "") or str(value)  # as written: 0x1F stays 0x1F, not 31
+        if isinstance(value, date):
             return str(value)
         if not isinstance(value, str):
             self.error(key, f"expected text, got {describe(value)}")
@@ -133,13 +135,12 @@ class Fields:
         for index, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 line, col = value.item_line(index) if isinstance(value, MarkedList) else self.mapping.value_line(key)
-                self.diagnostics.error(
-                    SourceLocation(self.path, line, col),
-                    f"{self.prefix}{key}[{index}]: expected {what}, got {describe(item)}",
-                )
+                got = f"but YAML read {describe(item)}; put it in quotes" if isinstance(item, bool) else f"got {describe(item)}"
+                self.diagnostics.error(SourceLocation(self.path, line, col), f"{self.prefix}{key}[{index}]: expected {what}, {got}")
                 continue
-            if clean_text(str(item)):
-                items.append(clean_text(str(item)))
+            written = clean_text(getattr(item, "written", "") or str(item))
+            if written:
+                items.append(written)
         return tuple(dict.fromkeys(items))  # keep order, drop repeats
 
     def publication_date(self, key: str) -> date | None:
@@ -152,7 +153,7 @@ class Fields:
         if isinstance(value, date):
             return value
         try:
-            parsed = parse_date_value(value)
+            parsed = parse_date_value(_date_input(value))
         except DateSyntaxError as problem:
             self.error(key, str(problem))
             return None
@@ -165,7 +166,7 @@ class Fields:
         if key not in self:
             return None
         try:
-            return parse_date_value(self.mapping[key])
+            return parse_date_value(_date_input(self.mapping[key]))
         except DateSyntaxError as problem:
             self.error(key, str(problem))
             return None
@@ -207,6 +208,14 @@ class Fields:
                 continue
             result.append(Fields(item, self.path, self.diagnostics, f"{self.prefix}{key}[{index}]."))
         return result
+
+
+def _date_input(value: object) -> object:
+    """What a date field hands the date parser: a number as written (0x7DF is not the year 2015)."""
+    if isinstance(value, (list, dict)):
+        raise DateSyntaxError(f"expected a date such as 2015-11-13, got {describe(value)}")
+    written = getattr(value, "written", "")
+    return written if written and not written.isdigit() else value
 
 
 def describe(value: object) -> str:

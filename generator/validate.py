@@ -50,17 +50,15 @@ def validate_article(doc: Document, diagnostics: Diagnostics, default_extract: E
     f.require("date", hint=" (the publication date, e.g. date: 2015-12-02; it anchors dates such as '13 November')")
     title = f.text("title")
     published = f.publication_date("date")
-    if title is None:
-        return None
     source_fields = f.mapping_of("source")
     source = Source()
     if source_fields:
         source_fields.warn_unknown(("name", "url"))
         source = Source(name=source_fields.text("name"), url=source_fields.url("url"))
-    return Article(
+    article = Article(
         slug=slugify(f.text("slug") or doc.stem, "article"),
         path=doc.path,
-        title=title,
+        title=title or "",
         date=published,
         body=doc.body,
         body_format=doc.body_format,
@@ -79,6 +77,7 @@ def validate_article(doc: Document, diagnostics: Diagnostics, default_extract: E
         draft=f.boolean("draft", False),
         topics_location=f.value_location("topics") if "topics" in f else None,
     )
+    return article if title is not None else None  # every other field was still checked, so all problems are listed
 
 
 def _article_without_front_matter(doc: Document, diagnostics: Diagnostics, default_extract: ExtractSettings) -> Article | None:

@@ -1,10 +1,11 @@
 """Stage 7: writing the site, all or nothing.
 
-The new site is written into a hidden sibling folder and swapped in with two
-renames only when every file is there, so a failed or interrupted build
-leaves the previous `site/` as it was. If a build is killed between the two
-renames, the next build finds the previous site under its parked name and
-puts it back before doing anything else.
+The new site is written into a hidden sibling folder and swapped in only when
+every file is there, so a failed or interrupted build leaves the previous
+`site/` as it was. On Linux the swap is one atomic exchange; elsewhere it is
+two renames, and if a build is killed between them, the next build finds the
+previous site under its parked name and puts it back before doing anything
+else. SIGINT and SIGTERM wait until the swap is over.
 
 The output folder carries a marker file. A folder without it that is not
 empty was not made by factsheet, and the build refuses to replace it: it
@@ -13,10 +14,16 @@ never deletes anything it did not create.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import shutil
+import signal
+import sys
 import uuid
 from pathlib import Path, PurePosixPath
+
+from .cache import OutputFile, digest
 
 MARKER = ".factsheet-site"
 MARKER_TEXT = "This folder is written by `factsheet build`; it is replaced on every build.\n"
@@ -76,13 +83,47 @@ def safe_join(base: Path, relative: str) -> Path:
     return base.joinpath(*parts)
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux's renameat2 RENAME_EXCHANGE); False where unsupported.
+
+    Even SIGKILL cannot then leave the output folder missing. Elsewhere the
+    caller falls back to two renames, and `recover` repairs the gap between them.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without renameat2 (glibc < 2.28, musl)
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+@contextlib.contextmanager
+def _signals_deferred():
+    """Hold SIGINT and SIGTERM until the block is done (delivered right after), where the OS allows."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 class SiteWriter:
     """Collects the new site in a temporary folder; `commit` swaps it in, `abort` throws it away."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, previous: dict[str, OutputFile] | None = None):
         self.out = out
         self.temp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex[:12]}"
         self.count = 0
+        self.linked = 0
+        self.previous = previous or {}  # the site being replaced, as the last build recorded it
+        self.files: dict[str, OutputFile] = {}  # what this build wrote, for the next build
+        self._folders: set[Path] = set()
 
     def __enter__(self) -> "SiteWriter":
         self.out.parent.mkdir(parents=True, exist_ok=True)
@@ -96,21 +137,58 @@ class SiteWriter:
 
     def write(self, relative: str, data: bytes) -> None:
         path = safe_join(self.temp, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
+        hash_ = digest(data)
+        if self._link_unchanged(relative, path, hash_, len(data)):
+            self.linked += 1
+        else:
+            path.write_bytes(data)
+        self._record(relative, path, hash_)
         self.count += 1
+
+    def _link_unchanged(self, relative: str, path: Path, hash_: str, size: int) -> bool:
+        """Hard-link the previous site's file when it holds these very bytes: nothing is written, its date stays.
+
+        The previous file is used only if it is still exactly as the last build
+        left it (size, modification time and inode); otherwise, or where links
+        are not possible, the caller writes the bytes.
+        """
+        before = self.previous.get(relative)
+        if before is None or before.hash != hash_ or before.size != size:
+            return False
+        old = safe_join(self.out, relative)
+        try:
+            st = old.stat()
+            if (st.st_size, st.st_mtime_ns, st.st_ino) != (before.size, before.mtime_ns, before.inode):
+                return False
+            os.link(old, path)
+        except OSError:
+            return False
+        return True
+
+    def _record(self, relative: str, path: Path, hash_: str) -> None:
+        st = path.stat()
+        self.files[relative] = OutputFile(st.st_size, st.st_mtime_ns, st.st_ino, hash_)
 
     def copy_file(self, source: Path, relative: str) -> None:
         self.write(relative, source.read_bytes())
 
     def commit(self) -> None:
         (self.temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        self._record(MARKER, self.temp / MARKER, digest(MARKER_TEXT.encode("utf-8")))
         (self.temp / _BUILDING).unlink()
         parked = None
-        if self.out.exists():
-            parked = self.out.parent / f".{self.out.name}.old-{uuid.uuid4().hex[:12]}"
-            os.replace(self.out, parked)
-        os.replace(self.temp, self.out)
+        with _signals_deferred():  # Ctrl-C or SIGTERM waits until the swap is done
+            if self.out.exists() and _exchange(self.temp, self.out):
+                parked = self.temp  # one atomic step: there is never a moment without a site
+            elif self.out.exists():
+                parked = self.out.parent / f".{self.out.name}.old-{uuid.uuid4().hex[:12]}"
+                os.replace(self.out, parked)
+                os.replace(self.temp, self.out)
+            else:
+                os.replace(self.temp, self.out)
         if parked is not None:
             shutil.rmtree(parked, ignore_errors=True)
 

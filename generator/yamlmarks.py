@@ -146,6 +146,34 @@ def _construct_timestamp(loader: yaml.BaseLoader, node: yaml.ScalarNode):
         return node.value
 
 
+class WrittenInt(int):
+    """An integer that remembers how it was written ('0x1F', '012', '1_000', '1:30')."""
+
+    written = ""
+
+
+class WrittenFloat(float):
+    """A float that remembers how it was written ('1.50', '1.0e+3')."""
+
+    written = ""
+
+
+# They still dump as the numbers they are (yaml.safe_dump knows only exact int and float).
+yaml.representer.SafeRepresenter.add_representer(WrittenInt, yaml.representer.SafeRepresenter.represent_int)
+yaml.representer.SafeRepresenter.add_representer(WrittenFloat, yaml.representer.SafeRepresenter.represent_float)
+
+
+def _construct_number(loader: yaml.BaseLoader, node: yaml.ScalarNode):
+    # YAML 1.1 reads 0x1F as 31, 012 as 10 and 1:30 as 90. A text field (a fact's
+    # value) must show what the user wrote, not that arithmetic, so the text is kept.
+    if node.tag.endswith(":int"):
+        number = WrittenInt(yaml.SafeLoader.construct_yaml_int(loader, node))
+    else:
+        number = WrittenFloat(yaml.SafeLoader.construct_yaml_float(loader, node))
+    number.written = node.value
+    return number
+
+
 def _loader_class(base: type) -> type:
     class Loader(base):  # type: ignore[misc, valid-type]
         line_offset = 0  # added to every mark, so values carry the lines of the file around the YAML
@@ -157,6 +185,8 @@ def _loader_class(base: type) -> type:
     Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
     Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+    Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
     return Loader
 
 
@@ -183,7 +213,31 @@ def load_yaml(text: str, line_offset: int = 0):
     raise YamlProblem(1 + line_offset, 1, "YAML error")  # the fast loader failed where the pure one did not
 
 
+def _check_depth(text: str, loader_class: type) -> None:
+    """Refuse deep nesting from the event stream, before anything recursive runs.
+
+    PyYAML's composer recurses once per level (in C for the fast loader), so a
+    document such as 100,000 '[' would overflow the C stack and kill the process
+    before `_check_graph` could see it. The parser that produces events keeps its
+    own stack, so counting start and end events is safe at any depth; it stops
+    at the first level too deep. Syntax errors are left to the real load.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader_class):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlProblem(mark.line + 1, mark.column + 1, f"YAML nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+
+
 def _load(text: str, loader_class: type, line_offset: int = 0):
+    _check_depth(text, loader_class)
     loader = loader_class(text)
     loader.line_offset = line_offset
     try:
@@ -200,6 +254,10 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
     problem = error.problem or "invalid YAML"
     if "'\\t'" in problem or "\t" in problem:
         return YamlProblem(line, col, "YAML syntax error: a tab character; YAML indents with spaces only")
+    if problem.startswith("could not determine a constructor"):
+        return YamlProblem(line, col, "YAML tags (!!python/…, !name) are not supported here; remove the tag")
+    if error.context == "expected a single document in the stream":
+        return YamlProblem(line, col, "a second YAML document ('---') in one file; a file holds one document")
     context = f" {error.context}" if error.context else ""
     related = None
     if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:

@@ -106,3 +106,16 @@ def test_words_read_before_a_number_match_the_reference_patterns(text, sent_star
     expected = bool(word) and word[:1].isupper() and word.lower() not in numbers._QUANTIFIERS \
         and word.lower() not in numbers._STOP and not word.isupper()
     assert numbers._is_identifier(text, lo, s) == expected
+
+
+def test_an_undated_article_gives_no_events_and_no_warning():
+    """Without a publication date nothing can be placed in time, but figures are still found."""
+    import warnings
+
+    from generator.extract import extract
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = extract("The flood on 4 March forced 2,000 people from their homes.", None)
+    assert found.events == ()
+    assert [(f.value, f.unit) for f in found.facts] == [("2,000", "people")]

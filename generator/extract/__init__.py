@@ -41,12 +41,13 @@ from .quotes import find_quotes
 from .sentences import prepare
 
 ALL_KINDS = frozenset({"dates", "numbers", "quotes", "people"})
+_SPANS_ONLY_DCT = datetime.date(2000, 1, 1)
 
 __all__ = ["Span", "ExtractedQuote", "ExtractedNumber", "ExtractedPerson", "ExtractedEntity",
            "ExtractedEvent", "Extraction", "extract", "extraction_to_json", "ALL_KINDS"]
 
 
-def extract(text: str, dct: datetime.date, *, kinds: frozenset[str] = ALL_KINDS,
+def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL_KINDS,
             date_order: str = "MDY", skip_lines: int = 0) -> Extraction:
     """Extract events, key numbers, quotes, people and entities from an article body.
 
@@ -63,6 +64,11 @@ def extract(text: str, dct: datetime.date, *, kinds: frozenset[str] = ALL_KINDS,
     """
     if date_order not in ("MDY", "DMY"):
         raise ValueError(f'date_order must be "MDY" or "DMY", not {date_order!r}')
+    if dct is None:
+        # Without a publication date no date can be resolved, so there are no
+        # events; the tagger still runs (on a fixed anchor, so output is
+        # reproducible) because its spans keep dates out of the key numbers.
+        kinds = kinds - {"dates"}
     doc = prepare(text, skip_lines)
     mentions = []
     if kinds & {"dates", "numbers"}:
@@ -70,7 +76,7 @@ def extract(text: str, dct: datetime.date, *, kinds: frozenset[str] = ALL_KINDS,
         # captions or credits -- and its spans keep dates out of the numbers.
         from generator.dates import find_dates
         try:
-            mentions = find_dates(doc.masked, dct, date_order=date_order)
+            mentions = find_dates(doc.masked, dct or _SPANS_ONLY_DCT, date_order=date_order)
         except Exception as exc:  # noqa: BLE001 - one odd phrase must not cost the whole article
             # The tagger is a separate module; if it trips on some text we
             # still extract everything else, and say so loudly.

@@ -26,6 +26,7 @@ from .graph import ArticlePage, SiteGraph, article_page, build_graph
 from .load import discover, parse_document, relative_path, working_on
 from .merge import extract_article, merge_article
 from .model import Article, Entity, SiteConfig, Topic
+from .progress import reporter
 from .validate import validate_article, validate_entity, validate_topic
 
 MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
@@ -170,10 +171,15 @@ def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: 
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     # fork only a single-threaded process (`factsheet serve` has server threads whose locks a child could inherit)
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    reporter.start("reading articles", len(files))
     if len(files) < PARALLEL_MIN or workers < 2 or not forkable:
         _jobs = (files, config, extract)
         try:
-            return [_read_pickled(i) for i in range(len(files))]
+            results = []
+            for i in range(len(files)):
+                results.append(_read_pickled(i))
+                reporter.advance()
+            return results
         finally:
             _jobs = ()
     from . import extract as _  # noqa: F401 - imported before the fork, so no worker imports it again
@@ -184,7 +190,11 @@ def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: 
         # SIGTERM) terminates the workers at once instead of waiting for every queued article
         with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
             chunk = max(1, min(32, len(files) // (workers * 8)))
-            return pool.map(_read_pickled, range(len(files)), chunksize=chunk)
+            results = []
+            for blob in pool.imap(_read_pickled, range(len(files)), chunksize=chunk):
+                results.append(blob)
+                reporter.advance()
+            return results
     finally:
         _jobs = ()
 

@@ -161,11 +161,16 @@ def _build(args: argparse.Namespace) -> int:
     content = (root / "content").resolve()
     if out.resolve() == content or content in out.resolve().parents:
         raise UsageError(f"--out {out} is inside content/; the build never writes into its input")
+    from .progress import reporter
+
+    reporter.enable_if_interactive(args.quiet)
     try:
         with site_lock(root):
             result = build(root, out, base_url=_base_url(args), strict=args.strict)
     except (OutputError, SiteBusy) as error:
         raise UsageError(str(error)) from None
+    finally:
+        reporter.finish()  # the progress line goes before anything else is printed
     _report(result.diagnostics, args.strict)
     errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     if not result.wrote:

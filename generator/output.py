@@ -8,6 +8,7 @@ from .export import export_files
 from .feeds import feed_files
 from .cache import BuildState
 from .graph import SiteGraph
+from .progress import reporter
 from .render import render_site, template_dirs
 from .search import search_files
 from .write import SiteWriter, check_output, recover
@@ -35,9 +36,11 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
     recover(out)
     check_output(out)
     before = previous.files if previous and previous.out == str(out.resolve()) else None
+    reporter.start("writing pages")
     with SiteWriter(out, before) as writer:
         for relative, data in render_site(graph, root):
             writer.write(relative, data)
+            reporter.advance()
         for relative, data in feed_files(graph):
             writer.write(relative, data)
         for relative, data in export_files(graph):
@@ -48,4 +51,5 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
             writer.copy_file(source, relative)
         count = writer.count
         writer.commit()
+    reporter.finish()
     return count, writer.files

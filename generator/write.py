@@ -42,6 +42,24 @@ def _is_ours(folder: Path) -> bool:
     return (folder / MARKER).is_file() or (folder / _BUILDING).is_file()
 
 
+def _remove(folder: Path) -> None:
+    """Delete a folder of ours, its markers last: a build killed halfway through
+    deleting leaves a folder the next build still recognises as its own."""
+    markers = {MARKER, _BUILDING}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name in markers:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def recover(out: Path) -> None:
     """Undo what an interrupted build left behind: restore a parked site, drop half-written ones."""
     if not out.parent.is_dir():
@@ -52,10 +70,12 @@ def recover(out: Path) -> None:
         if not out.exists():
             os.replace(parked, out)  # killed between the two renames: the previous site comes back
         else:
-            shutil.rmtree(parked, ignore_errors=True)
+            _remove(parked)
     for temp in out.parent.glob(f".{out.name}.tmp-*"):
         if _is_ours(temp):
-            shutil.rmtree(temp, ignore_errors=True)
+            _remove(temp)
+        elif temp.is_dir() and not temp.is_symlink() and not any(temp.iterdir()):
+            temp.rmdir()  # killed between creating the folder and marking it: empty, so nothing to lose
 
 
 def check_output(out: Path) -> None:
@@ -190,8 +210,8 @@ class SiteWriter:
             else:
                 os.replace(self.temp, self.out)
         if parked is not None:
-            shutil.rmtree(parked, ignore_errors=True)
+            _remove(parked)
 
     def abort(self) -> None:
         if self.temp.exists():
-            shutil.rmtree(self.temp, ignore_errors=True)
+            _remove(self.temp)

@@ -65,3 +65,15 @@ def test_an_exception_while_writing_leaves_no_trace(tmp_path):
 def test_paths_cannot_escape_the_output_folder(tmp_path, bad):
     with pytest.raises(OutputError):
         safe_join(tmp_path, bad)
+
+
+def test_a_folder_killed_before_it_was_marked_is_removed_but_foreign_ones_stay(tmp_path):
+    out = tmp_path / "site"
+    empty = tmp_path / ".site.tmp-0123456789ab"
+    empty.mkdir()  # as if killed between mkdir and writing the in-progress marker
+    foreign = tmp_path / ".site.tmp-notours"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("someone else's", encoding="utf-8")
+    recover(out)
+    assert not empty.exists()
+    assert (foreign / "notes.txt").read_text(encoding="utf-8") == "someone else's"

@@ -13,12 +13,12 @@ all match the last good build leaves the site as it is.
 
 from __future__ import annotations
 
-import os
 import pickle
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import parallel
 from .cache import BuildCache, BuildState, cache_folder, code_fingerprint, digest, folder_fingerprint, unchanged_output
 from .config import load_config
 from .errors import ContentError, Diagnostic, Diagnostics, SourceLocation
@@ -153,58 +153,23 @@ def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tu
     return page, tuple(diagnostics.items)
 
 
-_jobs: tuple = ()  # what forked workers read: set just before the pool starts, so nothing is pickled to them
-
-
 def _read_pickled(index: int) -> bytes:
-    """A worker's task: one article, returned pickled (the parent keeps the bytes in the cache as they are)."""
-    files, config, extract = _jobs
+    """A task: one article, returned pickled (the parent keeps the bytes in the cache as they are)."""
+    files, config, extract = parallel.shared()
     return pickle.dumps(read_article(*files[index], config, extract), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: bool) -> list[bytes]:
     """read_article for each (path, bytes), pickled; on every core when there are enough of them."""
-    global _jobs
-    import multiprocessing
-    import threading
+    from . import extract as _  # noqa: F401 - imported before any fork, so no worker imports it again
 
-    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    # fork only a single-threaded process (`factsheet serve` has server threads whose locks a child could inherit)
-    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     reporter.start("reading articles", len(files))
-    if len(files) < PARALLEL_MIN or workers < 2 or not forkable:
-        _jobs = (files, config, extract)
-        try:
-            results = []
-            for i in range(len(files)):
-                results.append(_read_pickled(i))
-                reporter.advance()
-            return results
-        finally:
-            _jobs = ()
-    from . import extract as _  # noqa: F401 - imported before the fork, so no worker imports it again
-
-    _jobs = (files, config, extract)  # fork copies it into each worker
-    try:
-        # multiprocessing.Pool rather than ProcessPoolExecutor: leaving the `with` on an exception (Ctrl-C,
-        # SIGTERM) terminates the workers at once instead of waiting for every queued article
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
-            chunk = max(1, min(32, len(files) // (workers * 8)))
-            results = []
-            for blob in pool.imap(_read_pickled, range(len(files)), chunksize=chunk):
-                results.append(blob)
-                reporter.advance()
-            return results
-    finally:
-        _jobs = ()
-
-
-def _worker_started() -> None:
-    """In a worker: Ctrl-C is the parent's to handle, and the parent's SIGTERM ends the worker at once."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    results = []
+    for blob in parallel.run_tasks(_read_pickled, len(files), (files, config, extract),
+                                   parallel=len(files) >= PARALLEL_MIN):
+        results.append(blob)
+        reporter.advance()
+    return results
 
 
 def _extractable(article: Article, diagnostics: Diagnostics) -> Article:

@@ -1,7 +1,17 @@
-"""Machine-readable exports: /data/site.json, /data/timeline.json (TimelineJS) and /data/events.csv.
+"""Machine-readable exports, each beside what it describes.
 
-Every item carries its source: the article it comes from and, for what a
-user wrote, the file and line; extracted items say so and give the sentence.
+- `/data/site.json`: the index of the site: every article, topic and entity,
+  with links to the data files below;
+- `/articles/<slug>/facts.json`: one article's fact sheet, every item with its
+  source: the file and line a user wrote it on or, for an extracted item, the
+  sentence it was found in;
+- `/topics/<slug>/timeline.json` and `/timeline/<year>/timeline.json`: a
+  topic's and a year's timeline in TimelineJS's JSON format;
+- `/data/events.csv`: every event of the site-wide timeline, for spreadsheets.
+
+One file per article, topic and year rather than one file for everything: a
+10,000-article archive would otherwise put hundreds of megabytes in one file
+that nobody can open, and rewrite it after every edit.
 """
 
 from __future__ import annotations
@@ -30,19 +40,11 @@ def _date(value: DateValue) -> dict:
             "end": value.end.isoformat() if value.last else None}
 
 
-def _article(page: ArticlePage, urls: Urls) -> dict:
-    a, f = page.article, page.facts
-    return {
-        "slug": a.slug,
-        "url": urls.abs_url(f"articles/{a.slug}/"),
-        "title": a.title,
-        "date": a.date.isoformat() if a.date else None,
-        "source": {"name": a.source.name, "url": a.source.url},
-        "authors": list(a.authors),
-        "tags": list(a.tags),
-        "topics": list(a.topics),
-        "summary": a.summary,
-        "file": a.path,
+def article_json(page: ArticlePage, urls: Urls) -> bytes:
+    """`articles/<slug>/facts.json`: the article's metadata and every item of its fact sheet, with sources."""
+    f = page.facts
+    data = {
+        **_article_summary(page, urls),
         "facts": [{"label": x.label, "value": x.value, "unit": x.unit, "as_stated": x.as_stated, "note": x.note,
                    "origin": _origin(x.origin)} for x in f.facts],
         "events": [{"date": _date(x.date), "text": x.text, "as_stated": x.as_stated, "origin": _origin(x.origin)}
@@ -52,17 +54,30 @@ def _article(page: ArticlePage, urls: Urls) -> dict:
         "claims": [{"claim": x.claim, "by": x.by, "verdict": x.verdict, "explanation": x.explanation, "url": x.url,
                     "origin": _origin(x.origin)} for x in f.claims],
     }
+    return _dump(data)
 
 
-def _entry(entry: TimelineEntry, urls: Urls) -> dict:
-    return {"date": _date(entry.date), "text": entry.text, "extracted": entry.extracted,
-            "sources": [urls.abs_url(f"articles/{a.slug}/") for a in entry.articles]}
+def _article_summary(page: ArticlePage, urls: Urls) -> dict:
+    a = page.article
+    return {
+        "slug": a.slug,
+        "url": urls.abs_url(f"articles/{a.slug}/"),
+        "data": urls.abs_url(f"articles/{a.slug}/facts.json"),
+        "title": a.title,
+        "date": a.date.isoformat() if a.date else None,
+        "source": {"name": a.source.name, "url": a.source.url},
+        "authors": list(a.authors),
+        "tags": list(a.tags),
+        "topics": list(a.topics),
+        "summary": a.summary,
+        "file": a.path,
+    }
 
 
 def _topic(page: TopicPage, urls: Urls) -> dict:
     return {"slug": page.topic.slug, "url": urls.abs_url(f"topics/{page.topic.slug}/"), "title": page.topic.title,
             "summary": page.topic.summary, "articles": [a.slug for a in page.articles],
-            "timeline": [_entry(e, urls) for e in page.timeline]}
+            "timeline": urls.abs_url(f"topics/{page.topic.slug}/timeline.json")}
 
 
 def _entity(page: EntityPage, urls: Urls) -> dict:
@@ -70,19 +85,25 @@ def _entity(page: EntityPage, urls: Urls) -> dict:
     return {"slug": e.slug, "url": urls.abs_url(f"entities/{e.slug}/"), "name": e.name, "kind": e.kind,
             "aliases": list(e.aliases), "role": e.role, "description": e.description,
             "roles": [{"role": r, "org": o, "article": a.slug if a else None} for r, o, a in page.roles],
-            "quotes": [{"text": q.text, "via": q.via, "article": a.slug} for q, a in page.quotes],
             "articles": [a.slug for a in page.articles]}
 
 
 def site_json(graph: SiteGraph) -> bytes:
+    """`data/site.json`: every article, topic and entity, and where each one's data is."""
     urls = Urls(graph.config.base_url)
     data = {
         "site": {"title": graph.config.title, "url": urls.abs_url(), "language": graph.config.language},
-        "articles": [_article(p, urls) for p in graph.articles],
+        "articles": [_article_summary(p, urls) for p in graph.articles],
         "topics": [_topic(p, urls) for p in graph.topics],
         "entities": [_entity(p, urls) for p in graph.entities],
-        "timeline": [_entry(e, urls) for e in graph.timeline],
+        "timeline": [{"year": y.label, "url": urls.abs_url(f"timeline/{y.slug}/"), "events": len(y.entries),
+                      "data": urls.abs_url(f"timeline/{y.slug}/timeline.json")} for y in graph.years],
+        "events": urls.abs_url("data/events.csv"),
     }
+    return _dump(data)
+
+
+def _dump(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
@@ -99,11 +120,10 @@ def _timelinejs_date(value: DateValue, end: bool = False) -> dict | None:
     return date
 
 
-def timeline_json(graph: SiteGraph) -> bytes:
-    """The site timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3)."""
-    urls = Urls(graph.config.base_url)
+def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, urls: Urls) -> bytes:
+    """A timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3)."""
     events = []
-    for entry in graph.timeline:
+    for entry in entries:
         start = _timelinejs_date(entry.date)
         if start is None:
             continue  # TimelineJS requires a start year
@@ -119,8 +139,7 @@ def timeline_json(graph: SiteGraph) -> bytes:
         if entry.articles and entry.articles[0].topics:
             event["group"] = entry.articles[0].topics[0]
         events.append(event)
-    data = {"title": {"text": {"headline": _html(graph.config.title), "text": _html(graph.config.description or "")}},
-            "events": events}
+    data = {"title": {"text": {"headline": _html(headline), "text": _html(text)}}, "events": events}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -152,6 +171,22 @@ def events_csv(graph: SiteGraph) -> bytes:
 
 
 def export_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
+    """The site-wide exports (the data of each article, topic and year goes with its page: `page_data_files`)."""
     yield "data/site.json", site_json(graph)
-    yield "data/timeline.json", timeline_json(graph)
     yield "data/events.csv", events_csv(graph)
+
+
+def page_data_files(graph: SiteGraph, kind: str, index: int) -> Iterator[tuple[str, bytes]]:
+    """The data file that goes with a page: an article's facts.json, a topic's or a year's timeline.json."""
+    urls = Urls(graph.config.base_url)
+    if kind == "articles":
+        page = graph.articles[index]
+        yield f"articles/{page.article.slug}/facts.json", article_json(page, urls)
+    elif kind == "topics":
+        topic = graph.topics[index]
+        yield (f"topics/{topic.topic.slug}/timeline.json",
+               timeline_json(topic.timeline, topic.topic.title, topic.topic.summary or "", urls))
+    elif kind == "years":
+        year = graph.years[index]
+        yield (f"timeline/{year.slug}/timeline.json",
+               timeline_json(year.entries, f"{graph.config.title}: {year.label}", graph.config.description or "", urls))

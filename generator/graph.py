@@ -93,6 +93,15 @@ class EntityPage:
 
 
 @dataclass(frozen=True)
+class TimelineYear:
+    """One page of the site-wide timeline: a year's entries (or the entries with no start date)."""
+
+    slug: str  # "2015", or "undated"
+    label: str  # "2015", or "Undated start"
+    entries: tuple[TimelineEntry, ...]
+
+
+@dataclass(frozen=True)
 class SiteGraph:
     config: SiteConfig
     articles: tuple[ArticlePage, ...]  # newest first
@@ -100,8 +109,17 @@ class SiteGraph:
     tags: tuple[TagPage, ...]
     entities: tuple[EntityPage, ...]
     timeline: tuple[TimelineEntry, ...]
+    years: tuple[TimelineYear, ...] = ()  # the timeline, split into its pages
     article_by_slug: dict = field(default_factory=dict, compare=False, hash=False)
     entity_slug_by_name: dict = field(default_factory=dict, compare=False, hash=False)
+    entity_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
+    entities_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> entity slugs
+    tag_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
+    year_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> year slug
+
+    def timeline_url(self, entry: TimelineEntry) -> str:
+        """Where an entry of the site-wide timeline is, relative to the site root."""
+        return f"timeline/{self.year_of_entry[entry.anchor]}/#{entry.anchor}"
 
 
 # -- article pages ------------------------------------------------------------------------------
@@ -226,10 +244,32 @@ def build_graph(
     timeline = merge_events(reports)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
     pages = _link_mentions(pages, entity_pages, Urls(config.base_url))
+    years = timeline_years(timeline)
+    entities_of_entry: dict[str, list[str]] = defaultdict(list)
+    for page in entity_pages:
+        for entry in page.events:
+            entities_of_entry[entry.anchor].append(page.entity.slug)
     return SiteGraph(
-        config, tuple(pages), topic_pages, tag_pages, entity_pages, timeline,
+        config, tuple(pages), topic_pages, tag_pages, entity_pages, timeline, years,
         article_by_slug={p.article.slug: p for p in pages}, entity_slug_by_name=by_name,
+        entity_names={p.entity.slug: p.entity.name for p in entity_pages},
+        entities_of_entry=dict(entities_of_entry),
+        tag_names={t.slug: t.name for t in tag_pages},
+        year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
     )
+
+
+def timeline_years(timeline: tuple[TimelineEntry, ...]) -> tuple[TimelineYear, ...]:
+    """The site-wide timeline cut into one page per year, in date order.
+
+    One page for everything stops working long before a newsroom archive is
+    big: 10,000 articles hold some 150,000 dated events.
+    """
+    years: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in timeline:
+        years[str(entry.date.year()) if entry.date.first else "undated"].append(entry)
+    return tuple(TimelineYear(slug, "Undated start" if slug == "undated" else slug, tuple(entries))
+                 for slug, entries in years.items())
 
 
 def _link_mentions(pages: list[ArticlePage], entities: tuple[EntityPage, ...], urls: Urls) -> list[ArticlePage]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -22,7 +23,7 @@ import jinja2
 from . import __version__, jsonld
 from .fields import slugify
 from .urls import Urls
-from .graph import SiteGraph, TimelineEntry, EntityIndex
+from .graph import SiteGraph, TimelineEntry, TimelineYear, EntityIndex
 from .datevalue import DateValue
 
 
@@ -113,50 +114,79 @@ def by_year_month(entries: tuple[TimelineEntry, ...]) -> list[tuple[str, list[tu
     return [(year, list(months.items())) for year, months in years.items()]
 
 
-def timeline_facets(graph: SiteGraph) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, list[str]]]]:
-    """What the timeline filter offers: names of topics, tags and entities, and each entry's values."""
+def timeline_facets(graph: SiteGraph, year: TimelineYear) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, list[str]]]]:
+    """What a year's timeline filter offers: names of its topics, tags and entities, and each entry's values."""
     names: dict[str, dict[str, str]] = {"topics": {}, "tags": {}, "entities": {}}
-    names["topics"] = {t.topic.slug: t.topic.title for t in graph.topics}
+    topic_titles = {t.topic.slug: t.topic.title for t in graph.topics}
     by_entry: dict[str, dict[str, list[str]]] = {}
-    for entry in graph.timeline:
+    for entry in year.entries:
         topics = sorted({t for a in entry.articles for t in a.topics})
-        tags = sorted({slugify(t, "tag") for a in entry.articles for t in a.tags})
-        by_entry[entry.anchor] = {"topics": topics, "tags": tags, "entities": []}
-    for tag in graph.tags:
-        names["tags"][tag.slug] = tag.name
-    for page in graph.entities:
-        for entry in page.events:
-            by_entry[entry.anchor]["entities"].append(page.entity.slug)
-            names["entities"][page.entity.slug] = page.entity.name
-    return names, by_entry
+        tags = {slug: graph.tag_names[slug] for a in entry.articles for slug in (slugify(t, "tag") for t in a.tags)}
+        entities = sorted(graph.entities_of_entry.get(entry.anchor, ()))
+        by_entry[entry.anchor] = {"topics": topics, "tags": sorted(tags), "entities": entities}
+        names["topics"].update((t, topic_titles.get(t, t)) for t in topics)
+        names["tags"].update(tags)
+        names["entities"].update((slug, graph.entity_names[slug]) for slug in entities)
+    return ({kind: dict(sorted(values.items())) for kind, values in names.items()}, by_entry)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: its template, where it goes, and which item of the graph it shows."""
+
+    template: str
+    out: str
+    kind: str = ""  # "articles", "topics", "tags", "entities", "years" or "" (a page of the whole site)
+    index: int = 0  # the item's position in that part of the graph
+
+
+def page_specs(graph: SiteGraph) -> list[PageSpec]:
+    """Every page of the site, in a stable order."""
+    specs = [PageSpec("home.html", "index.html")]
+    specs += [PageSpec("article.html", f"articles/{p.article.slug}/index.html", "articles", i)
+              for i, p in enumerate(graph.articles)]
+    specs.append(PageSpec("topics.html", "topics/index.html"))
+    specs += [PageSpec("topic.html", f"topics/{p.topic.slug}/index.html", "topics", i) for i, p in enumerate(graph.topics)]
+    specs.append(PageSpec("timeline.html", "timeline/index.html"))
+    specs += [PageSpec("timeline-year.html", f"timeline/{year.slug}/index.html", "years", i)
+              for i, year in enumerate(graph.years)]
+    specs.append(PageSpec("tags.html", "tags/index.html"))
+    specs += [PageSpec("tag.html", f"tags/{p.slug}/index.html", "tags", i) for i, p in enumerate(graph.tags)]
+    specs.append(PageSpec("entities.html", "entities/index.html"))
+    specs += [PageSpec("entity.html", f"entities/{p.entity.slug}/index.html", "entities", i)
+              for i, p in enumerate(graph.entities)]
+    specs.append(PageSpec("search.html", "search/index.html"))  # its index is search.py's search_files
+    specs.append(PageSpec("404.html", "404.html"))
+    return specs
+
+
+class Renderer:
+    """Renders pages of one site graph; one per process (the Jinja environment is not shared)."""
+
+    def __init__(self, graph: SiteGraph, root: Path):
+        self.graph = graph
+        self.env = make_environment(root, Urls(graph.config.base_url))
+        self.common = dict(site=graph.config, graph=graph, by_year_month=by_year_month, facets={}, facet_names={})
+
+    def render(self, spec: PageSpec) -> bytes:
+        context = dict(self.common, page_path=out_to_url(spec.out))
+        if spec.kind:
+            context["page_data"] = getattr(self.graph, spec.kind)[spec.index]
+        if spec.kind == "years":
+            context["facet_names"], context["facets"] = timeline_facets(self.graph, context["page_data"])
+        return self.env.get_template(spec.template).render(**context).encode("utf-8")
+
+    def compile_all(self) -> None:
+        """Compile every template now (before forking, so that workers inherit them compiled)."""
+        for name in self.env.list_templates(extensions=["html"]):
+            self.env.get_template(name)
 
 
 def render_site(graph: SiteGraph, root: Path) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site as (path in the output folder, bytes)."""
-    urls = Urls(graph.config.base_url)
-    env = make_environment(root, urls)
-    facet_names, facets = timeline_facets(graph)
-    common = dict(site=graph.config, graph=graph, by_year_month=by_year_month, facets=facets, facet_names=facet_names)
-
-    def page(template: str, out: str, **context) -> tuple[str, bytes]:
-        html = env.get_template(template).render(**common, page_path=out_to_url(out), **context)
-        return out, html.encode("utf-8")
-
-    yield page("home.html", "index.html")
-    for article_page in graph.articles:
-        yield page("article.html", f"articles/{article_page.article.slug}/index.html", page_data=article_page)
-    yield page("topics.html", "topics/index.html")
-    for topic_page in graph.topics:
-        yield page("topic.html", f"topics/{topic_page.topic.slug}/index.html", page_data=topic_page)
-    yield page("timeline.html", "timeline/index.html")
-    yield page("tags.html", "tags/index.html")
-    for tag_page in graph.tags:
-        yield page("tag.html", f"tags/{tag_page.slug}/index.html", page_data=tag_page)
-    yield page("entities.html", "entities/index.html")
-    for entity_page in graph.entities:
-        yield page("entity.html", f"entities/{entity_page.entity.slug}/index.html", page_data=entity_page)
-    yield page("search.html", "search/index.html")  # its index is search.py's search_files
-    yield page("404.html", "404.html")
+    """Every page of the site as (path in the output folder, bytes), one after the other."""
+    renderer = Renderer(graph, root)
+    for spec in page_specs(graph):
+        yield spec.out, renderer.render(spec)
 
 
 def out_to_url(out: str) -> str:

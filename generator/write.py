@@ -156,16 +156,29 @@ class SiteWriter:
             self.abort()
 
     def write(self, relative: str, data: bytes) -> None:
+        self.adopt(relative, *self.store(relative, data))
+
+    def store(self, relative: str, data: bytes) -> tuple[OutputFile, bool]:
+        """Put one file into the new site; returns its record and whether it was linked rather than written.
+
+        Touches nothing but the file, so worker processes forked from the
+        build call it too and hand the results to `adopt` in the parent.
+        """
         path = safe_join(self.temp, relative)
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
         hash_ = digest(data)
-        if self._link_unchanged(relative, path, hash_, len(data)):
-            self.linked += 1
-        else:
+        linked = self._link_unchanged(relative, path, hash_, len(data))
+        if not linked:
             path.write_bytes(data)
-        self._record(relative, path, hash_)
+        st = path.stat()
+        return OutputFile(st.st_size, st.st_mtime_ns, st.st_ino, hash_), linked
+
+    def adopt(self, relative: str, record: OutputFile, linked: bool) -> None:
+        """Count a file `store` put in place (here or in a worker)."""
+        self.files[relative] = record
+        self.linked += linked
         self.count += 1
 
     def _link_unchanged(self, relative: str, path: Path, hash_: str, size: int) -> bool:
@@ -188,16 +201,13 @@ class SiteWriter:
             return False
         return True
 
-    def _record(self, relative: str, path: Path, hash_: str) -> None:
-        st = path.stat()
-        self.files[relative] = OutputFile(st.st_size, st.st_mtime_ns, st.st_ino, hash_)
-
     def copy_file(self, source: Path, relative: str) -> None:
         self.write(relative, source.read_bytes())
 
     def commit(self) -> None:
         (self.temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-        self._record(MARKER, self.temp / MARKER, digest(MARKER_TEXT.encode("utf-8")))
+        st = (self.temp / MARKER).stat()
+        self.files[MARKER] = OutputFile(st.st_size, st.st_mtime_ns, st.st_ino, digest(MARKER_TEXT.encode("utf-8")))
         (self.temp / _BUILDING).unlink()
         parked = None
         with _signals_deferred():  # Ctrl-C or SIGTERM waits until the swap is done

@@ -241,11 +241,11 @@ def _check_date(value: dict) -> tuple[int, int, int]:
     return int(year), month, day
 
 
-def test_timeline_json_follows_the_timelinejs_format(site):
-    data = json.loads((site / "data/timeline.json").read_text(encoding="utf-8"))
+def _check_timelinejs(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data) <= {"title", "events", "eras", "scale"}
     assert isinstance(data["title"]["text"]["headline"], str) and data["title"]["text"]["headline"]
-    assert data["events"], "the timeline has events"
+    assert data["events"], f"{path}: the timeline has events"
     ids = []
     for event in data["events"]:
         assert set(event) <= SLIDE_KEYS, event
@@ -255,7 +255,22 @@ def test_timeline_json_follows_the_timelinejs_format(site):
         assert isinstance(event["text"]["headline"], str) and event["text"]["headline"]
         ids.append(event.get("unique_id"))
     assert len(set(ids)) == len(ids)
-    flood = [e for e in data["events"] if e["start_date"] == {"year": 2024, "month": 3, "day": 4}]
+    return data["events"]
+
+
+def test_each_year_and_topic_timeline_follows_the_timelinejs_format(site):
+    index = json.loads((site / "data/site.json").read_text(encoding="utf-8"))
+    years = {y["year"]: _file_for(site, urlsplit(y["data"]).path, "/") for y in index["timeline"]}
+    topics = {t["slug"]: _file_for(site, urlsplit(t["timeline"]).path, "/") for t in index["topics"]}
+    assert sorted(p.parent.name for p in (site / "timeline").glob("*/timeline.json")) == sorted(
+        p.parent.name for p in years.values())
+    assert sorted(p.parent.name for p in (site / "topics").glob("*/timeline.json")) == sorted(topics)
+    by_year = {year: _check_timelinejs(path) for year, path in years.items()}
+    for path in topics.values():
+        _check_timelinejs(path)
+    assert all(int(e["start_date"]["year"]) == int(year) for year, events in by_year.items() for e in events
+               if year.isdigit())
+    flood = [e for e in by_year["2024"] if e["start_date"] == {"year": 2024, "month": 3, "day": 4}]
     assert len(flood) == 1
 
 

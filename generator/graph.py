@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .body import lead_lines, render_body, strip_lead
 from .datevalue import DateValue
@@ -116,6 +116,16 @@ class SiteGraph:
     entities_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> entity slugs
     tag_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
     year_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> year slug
+    mention_targets: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> {name: URL}
+
+    def linked_body(self, page: ArticlePage) -> str:
+        """The article's body with each name it mentions linked to that entity's page.
+
+        Done when the page is rendered, not when the graph is built: it is a
+        tenth of an article's work, and a build that leaves a page as it was
+        need not do it at all.
+        """
+        return link_mentions(page.body_html, self.mention_targets.get(page.article.slug, {}))
 
     def timeline_url(self, entry: TimelineEntry) -> str:
         """Where an entry of the site-wide timeline is, relative to the site root."""
@@ -243,7 +253,7 @@ def build_graph(
     reports += [Report(e, None) for t in topics for e in t.facts.events]
     timeline = merge_events(reports)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
-    pages = _link_mentions(pages, entity_pages, Urls(config.base_url))
+    targets = _mention_targets(pages, entity_pages, Urls(config.base_url))
     years = timeline_years(timeline)
     entities_of_entry: dict[str, list[str]] = defaultdict(list)
     for page in entity_pages:
@@ -256,6 +266,7 @@ def build_graph(
         entities_of_entry=dict(entities_of_entry),
         tag_names={t.slug: t.name for t in tag_pages},
         year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
+        mention_targets=targets,
     )
 
 
@@ -272,14 +283,14 @@ def timeline_years(timeline: tuple[TimelineEntry, ...]) -> tuple[TimelineYear, .
                  for slug, entries in years.items())
 
 
-def _link_mentions(pages: list[ArticlePage], entities: tuple[EntityPage, ...], urls: Urls) -> list[ArticlePage]:
-    """Link the names of the people, organisations and places each article mentions to their pages."""
+def _mention_targets(pages: list[ArticlePage], entities: tuple[EntityPage, ...], urls: Urls) -> dict[str, dict[str, str]]:
+    """For each article, the names of the people, organisations and places it mentions, to their pages' URLs."""
     by_article: dict[str, list[Entity]] = defaultdict(list)
     for page in entities:
         for article in page.articles:
             by_article[article.slug].append(page.entity)
     curated = [page.entity for page in entities if page.entity.path]  # from content/entities: link wherever named
-    linked = []
+    result = {}
     for page in pages:
         targets: dict[str, str] = {}
         people = [e for e in by_article[page.article.slug] if e.kind == "person"]
@@ -294,8 +305,8 @@ def _link_mentions(pages: list[ArticlePage], entities: tuple[EntityPage, ...], u
         for surname, owners in surnames.items():
             if len(owners) == 1 and len(surname) > 2:  # "Gallan" is Patricia Gallan only if no other Gallan is named
                 targets.setdefault(surname, urls.url(f"entities/{owners[0].slug}/"))
-        linked.append(replace(page, body_html=link_mentions(page.body_html, targets)))
-    return linked
+        result[page.article.slug] = targets
+    return result
 
 
 def _neg_date(article: Article) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -170,7 +170,10 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> bytes:
         context = dict(self.common, page_path=out_to_url(spec.out))
-        if spec.kind:
+        if spec.kind == "articles":
+            page = self.graph.articles[spec.index]
+            context["page_data"] = replace(page, body_html=self.graph.linked_body(page))
+        elif spec.kind:
             context["page_data"] = getattr(self.graph, spec.kind)[spec.index]
         if spec.kind == "years":
             context["facet_names"], context["facets"] = timeline_facets(self.graph, context["page_data"])

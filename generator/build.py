@@ -30,6 +30,7 @@ from .progress import reporter
 from .validate import validate_article, validate_entity, validate_topic
 
 MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
+SPARE_SITE = "spare-site"  # in the cache folder: the site the last build replaced, the next one's starting point
 PARALLEL_MIN = 200  # fewer articles to read than this: starting worker processes costs more than it saves
 
 
@@ -91,10 +92,12 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     entities: list[Entity] = []
     results: list = []  # per article: (ArticlePage or None, its diagnostics)
     missing: list[tuple[int, str, str, bytes]] = []  # (slot in results, cache key, path, bytes)
+    article_keys: list[str] = []  # per article, in the order of results
     settings = digest(code_fingerprint(), repr(config), str(extract))
     for kind, rel, data in inputs.files:
         if kind == "article":
             key = digest("article", settings, rel, data)
+            article_keys.append(key)
             cached = cache.get(key) if cache else None
             if cached is None:
                 missing.append((len(results), key, rel, data))
@@ -120,16 +123,24 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
         if cache:
             cache.put_blob(key, blob)
     pages: list[ArticlePage] = []
-    for page, found in results:
+    keys: dict[str, str] = {}  # article slug -> its cache key: a hash of everything its page is made from
+    for (page, found), key in zip(results, article_keys):
         diagnostics.items.extend(found)
         if page is not None:
             pages.append(page)
+            keys.setdefault(page.article.slug, key)
     articles = [p.article for p in pages]
     _check_unique("article", [(a.slug, a.path, a.location) for a in articles], diagnostics)
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
     _check_unique("entity", [(e.slug, e.path, e.location) for e in entities if e.location], diagnostics)
     _check_topics(articles, topics, diagnostics)
-    return build_graph(config, pages, topics, entities, diagnostics)
+    graph = build_graph(config, pages, topics, entities, diagnostics)
+    return replace(graph, article_keys=keys, input_keys=_other_keys(inputs))
+
+
+def _other_keys(inputs: SiteInputs) -> dict[str, str]:
+    """A hash of each topic and entity file, by path (what their pages are made from, besides articles)."""
+    return {rel: digest(kind, rel, data) for kind, rel, data in inputs.files if kind != "article"}
 
 
 def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tuple[ArticlePage | None, tuple[Diagnostic, ...]]:
@@ -263,11 +274,12 @@ def build(
         previous = store.load_state() if store else None
         if store:
             store.save_state(None)  # the output is about to change: until it is recorded, trust none of it
-        result.pages_written, files = write_site(result.graph, root, out, previous)
+        spare = store.folder / SPARE_SITE if store else None
+        result.pages_written, files, spare_files = write_site(result.graph, root, out, previous, spare)
         result.wrote = True
         if store and site_key:
             store.save_state(BuildState(site_key, str(out.resolve()), tuple(diagnostics.items), files,
-                                        result.pages_written))
+                                        result.pages_written, spare_files))
     result.seconds = time.perf_counter() - started
     result.timings["write"] = result.seconds - result.timings["read"]
     return result

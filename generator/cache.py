@@ -37,7 +37,7 @@ from pathlib import Path
 
 CACHE_DIR = ".factsheet-cache"
 _MAGIC = b"FSCACHE"
-_FORMAT = 2
+_FORMAT = 3
 _TAG = 16
 _HEADER = len(_MAGIC) + 1 + _TAG  # magic, format byte, HMAC-SHA256 of the payload (truncated)
 _SHARDS = 256  # one-edit builds rewrite one small file, not the whole cache
@@ -181,6 +181,7 @@ class BuildState:
     diagnostics: tuple = ()
     files: dict = field(default_factory=dict)  # relative path -> OutputFile, the marker file included
     count: int = 0  # files written, as the build reported it
+    spare_files: dict | None = None  # the site it replaced, kept as the spare (see write.SiteWriter); None: none
 
 
 class BuildCache:

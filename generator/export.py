@@ -171,22 +171,29 @@ def events_csv(graph: SiteGraph) -> bytes:
 
 
 def export_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
-    """The site-wide exports (the data of each article, topic and year goes with its page: `page_data_files`)."""
+    """The site-wide exports (the data of each article, topic and year goes with its page: `page_data_file`)."""
     yield "data/site.json", site_json(graph)
     yield "data/events.csv", events_csv(graph)
 
 
-def page_data_files(graph: SiteGraph, kind: str, index: int) -> Iterator[tuple[str, bytes]]:
+def page_data_path(graph: SiteGraph, kind: str, index: int) -> str | None:
+    """Where the data file that goes with a page is written (None: that kind of page has none)."""
+    if kind == "articles":
+        return f"articles/{graph.articles[index].article.slug}/facts.json"
+    if kind == "topics":
+        return f"topics/{graph.topics[index].topic.slug}/timeline.json"
+    if kind == "years":
+        return f"timeline/{graph.years[index].slug}/timeline.json"
+    return None
+
+
+def page_data_file(graph: SiteGraph, kind: str, index: int) -> bytes:
     """The data file that goes with a page: an article's facts.json, a topic's or a year's timeline.json."""
     urls = Urls(graph.config.base_url)
     if kind == "articles":
-        page = graph.articles[index]
-        yield f"articles/{page.article.slug}/facts.json", article_json(page, urls)
-    elif kind == "topics":
+        return article_json(graph.articles[index], urls)
+    if kind == "topics":
         topic = graph.topics[index]
-        yield (f"topics/{topic.topic.slug}/timeline.json",
-               timeline_json(topic.timeline, topic.topic.title, topic.topic.summary or "", urls))
-    elif kind == "years":
-        year = graph.years[index]
-        yield (f"timeline/{year.slug}/timeline.json",
-               timeline_json(year.entries, f"{graph.config.title}: {year.label}", graph.config.description or "", urls))
+        return timeline_json(topic.timeline, topic.topic.title, topic.topic.summary or "", urls)
+    year = graph.years[index]
+    return timeline_json(year.entries, f"{graph.config.title}: {year.label}", graph.config.description or "", urls)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from . import parallel
 from .cache import BuildState, OutputFile
-from .export import export_files, page_data_files
+from .export import export_files, page_data_file, page_data_path
+from .fingerprint import page_fingerprints
 from .feeds import feed_files
 from .graph import SiteGraph
 from .progress import reporter
@@ -28,57 +29,77 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
-def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None) -> tuple[int, dict]:
-    """Write the whole site atomically; returns the number of files written and what each is.
+def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None,
+               spare: Path | None = None) -> tuple[int, dict, dict | None]:
+    """Write the whole site atomically; returns the number of files, what each is, and the files of the
+    site it replaced when that site was kept as the spare at `spare` (see SiteWriter).
 
     Pages are rendered and written on every core: each worker renders a share
     of them straight into the new site folder and sends back only what it
-    wrote. `previous` is what the last build wrote: files with the same bytes
-    are hard-linked from the site being replaced instead of written again.
+    wrote. A page whose fingerprint (`fingerprint.py`) is the one the last
+    build recorded is not rendered at all: the last build's file is reused.
     """
     recover(out)
     check_output(out)
     before = previous.files if previous and previous.out == str(out.resolve()) else None
+    spare_files = previous.spare_files if before is not None else None
     renderer = Renderer(graph, root)
     renderer.compile_all()  # once, before forking
     specs = page_specs(graph)
-    batches = _batches(specs)
+    fingerprints = page_fingerprints(graph, specs, root)
+    batches = _batches(list(zip(specs, fingerprints)))
     reporter.start("writing pages", len(specs))
-    with SiteWriter(out, before) as writer:
+    with SiteWriter(out, before, spare, spare_files) as writer:
         jobs = [("pages", batch) for batch in batches] + [("feeds", ()), ("exports", ()), ("search", ())]
         for written in parallel.run_tasks(_write_job, len(jobs), (renderer, writer, jobs), chunksize=1,
-                                          parallel=len(specs) >= PARALLEL_PAGES):
+                                          parallel=_worth_forking(writer, fingerprints)):
             for relative, record, linked in written:
                 writer.adopt(relative, record, linked)
             reporter.advance(len(written))
         for relative, source in asset_files(root).items():
             writer.copy_file(source, relative)
         count = writer.count
-        writer.commit()
+        replaced = writer.commit()
     reporter.finish()
-    return count, writer.files
+    return count, writer.files, replaced
+
+
+def _worth_forking(writer: SiteWriter, fingerprints: list[str | None]) -> bool:
+    """Enough pages to render that starting worker processes pays (a build after an edit renders few)."""
+    known = {r.fingerprint for r in writer.previous.values()}
+    return sum(1 for f in fingerprints if f is None or f not in known) >= PARALLEL_PAGES
 
 
 PARALLEL_PAGES = 300  # fewer pages than this: starting worker processes costs more than it saves
 _BATCH = 64  # pages per task: big enough to make sending a task cheap, small enough to share the work evenly
 
 
-def _batches(specs: list[PageSpec]) -> list[list[PageSpec]]:
+def _batches(specs: list[tuple[PageSpec, str | None]]) -> list[list[tuple[PageSpec, str | None]]]:
     """The pages cut into tasks; the biggest pages (topics, years, indexes) first, alone, so no worker is
     left rendering a huge page at the end while the other waits."""
-    heavy = [s for s in specs if s.kind not in ("articles", "tags", "entities")]
-    light = [s for s in specs if s.kind in ("articles", "tags", "entities")]
+    heavy = [s for s in specs if s[0].kind not in ("articles", "tags", "entities")]
+    light = [s for s in specs if s[0].kind in ("articles", "tags", "entities")]
     return [[s] for s in heavy] + [light[i : i + _BATCH] for i in range(0, len(light), _BATCH)]
 
 
 def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
-    """A task: render one job's files and put them into the new site folder."""
+    """A task: render one job's files (or reuse the last build's) and put them into the new site folder."""
     renderer, writer, jobs = parallel.shared()
-    kind, specs = jobs[index]
+    kind, items = jobs[index]
     graph = renderer.graph
-    if kind == "pages":
-        files = [(spec.out, renderer.render(spec)) for spec in specs]
-        files += [file for spec in specs if spec.kind for file in page_data_files(graph, spec.kind, spec.index)]
-    else:
+    if kind != "pages":
         files = {"feeds": feed_files, "exports": export_files, "search": search_files}[kind](graph)
-    return [(relative, *writer.store(relative, data)) for relative, data in files]
+        return [(relative, *writer.store(relative, data)) for relative, data in files]
+    written = []
+    for spec, fingerprint in items:
+        data_path = page_data_path(graph, spec.kind, spec.index) if spec.kind else None
+        outputs = [spec.out] + ([data_path] if data_path else [])
+        reused = [writer.reuse(path, fingerprint) for path in outputs] if fingerprint else [None]
+        if all(reused):
+            written += [(path, record, True) for path, record in zip(outputs, reused)]
+            continue
+        written.append((spec.out, *writer.store(spec.out, renderer.render(spec), fingerprint or "")))
+        if data_path:
+            written.append((data_path, *writer.store(data_path, page_data_file(graph, spec.kind, spec.index),
+                                                     fingerprint or "")))
+    return written

@@ -208,3 +208,71 @@ def test_a_signed_cache_file_round_trips(tmp_path):
     path = tmp_path / "shard"
     cache._write(path, {"value": [1, 2, 3]})
     assert cache._read(path) == {"value": [1, 2, 3]}
+
+
+@pytest.fixture
+def renders(monkeypatch) -> list[str]:
+    """The output path of every page the build rendered (rather than reused from the last build)."""
+    import generator.render as render_module
+
+    seen: list[str] = []
+    original = render_module.Renderer.render
+
+    def counting(self, spec):
+        seen.append(spec.out)
+        return original(self, spec)
+
+    monkeypatch.setattr(render_module.Renderer, "render", counting)
+    return seen
+
+
+def _edit(root: Path, name: str, extra: str) -> None:
+    article = root / "content" / "articles" / name
+    article.write_text(article.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
+def test_an_edit_renders_only_the_pages_made_from_the_edited_article(site, renders):
+    warm_build(site)
+    renders.clear()
+    _edit(site, "flood-defences.md", "\nA line added in an update.\n")
+    warm_build(site)
+    assert "articles/flood-defences/index.html" in renders
+    assert "articles/barrier-history/index.html" not in renders
+    assert "articles/rail-strike/index.html" not in renders
+    always = {"index.html", "topics/index.html", "timeline/index.html", "tags/index.html", "entities/index.html",
+              "search/index.html", "404.html"}
+    assert always <= set(renders)  # pages of the whole site have no fingerprint
+    assert len(renders) < len([p for p in files(site / "site") if p.endswith(".html")])
+
+
+def test_builds_through_the_spare_site_keep_matching_cold_builds(site, tmp_path):
+    """Each build after the second brings the site the one before replaced up to date, in place."""
+    warm_build(site)
+    spare = site / CACHE_DIR / build_module.SPARE_SITE
+    steps = [
+        lambda: _edit(site, "flood-defences.md", "\nThe Environment Agency said on 3 March 2014 that 400 homes "
+                                                 "were flooded.\n"),
+        lambda: (site / "content" / "articles" / "rail-strike.txt").unlink(),
+        lambda: (site / "content" / "articles" / "added.md").write_text(
+            "---\ntitle: Added later\ndate: 2016-01-05\ntags: [added]\n---\nA new article from 4 January 2016.\n",
+            encoding="utf-8"),
+        lambda: _edit(site, "added.md", "\nIt was updated on 6 January 2016.\n"),
+        lambda: (site / "content" / "articles" / "added.md").unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        assert warm_build(site) == cold_build(site, tmp_path), f"step {number}"
+        assert (spare / ".factsheet-site").is_file(), "the replaced site is kept as the next build's spare"
+        assert not [p.name for p in site.iterdir() if p.name.startswith(".site")], "no folder left beside the site"
+
+
+def test_a_live_file_edited_in_place_is_not_carried_over_by_the_spare(site, tmp_path):
+    """An unchanged page is a hard link shared by the site and the spare: editing it in place edits both."""
+    warm_build(site)
+    _edit(site, "flood-defences.md", "\nA first update.\n")
+    warm_build(site)
+    with open(site / "site" / "articles" / "barrier-history" / "index.html", "ab") as handle:
+        handle.write(b"<!-- changed by hand -->")
+    for number in range(2):
+        _edit(site, "flood-defences.md", f"\nUpdate {number}.\n")
+        assert warm_build(site) == cold_build(site, tmp_path)

@@ -1,0 +1,87 @@
+"""What each page is made from, as one hash: a page whose hash has not changed is not rendered again.
+
+After one article is edited, almost every page of a big site is exactly what
+the last build wrote. Rendering them all again is most of an edit's cost, so
+each page gets a fingerprint: a hash of the code, theme and settings, and of
+every input the page shows. An article page's inputs are its article (the
+hash the build cache keys it by, which covers the file's bytes, the
+settings and factsheet's code), the names it links and the titles of its
+topics; a topic, tag or entity page's inputs are the hashes of the articles
+it lists; a timeline year's are its entries and the hashes of their sources.
+The writer reuses the last build's file when its fingerprint matches.
+
+Pages that show the whole site (home, indexes, search, 404) have no
+fingerprint and are always rendered; they are few. A site with its own page
+templates gets no fingerprints at all: a template of the user's may show
+anything from the graph on any page, so every page is rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .cache import code_fingerprint, digest, folder_fingerprint
+from .fields import slugify
+from .graph import EntityIndex, SiteGraph, TimelineEntry
+from .render import PageSpec, template_dirs
+
+
+def page_fingerprints(graph: SiteGraph, specs: list[PageSpec], root: Path) -> list[str | None]:
+    """A fingerprint for each page (None: render it whatever happened before)."""
+    own = root / "templates"
+    if own.is_dir() and any(own.rglob("*.html")):
+        return [None] * len(specs)
+    base = digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config))
+    parts = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}
+    result: list[str | None] = []
+    for spec in specs:
+        if spec.kind not in parts:
+            result.append(None)
+            continue
+        item = getattr(graph, spec.kind)[spec.index]
+        result.append(digest(base, spec.template, spec.out, *parts[spec.kind](graph, item)))
+    return result
+
+
+def _keys(graph: SiteGraph, articles) -> str:
+    return ",".join(graph.article_keys.get(a.slug, "?") for a in articles)
+
+
+def _article(graph: SiteGraph, page) -> list[str]:
+    a, f = page.article, page.facts
+    titles = {t.topic.slug: t.topic.title for t in graph.topics if t.topic.slug in a.topics}
+    names = [p.name for p in f.people] + [q.speaker for q in f.quotes if q.speaker] + [c.by for c in f.claims if c.by]
+    slugs = [str(graph.entity_slug_by_name.get(EntityIndex.key(n))) for n in names]
+    targets = sorted(graph.mention_targets.get(a.slug, {}).items())
+    return [graph.article_keys.get(a.slug, "?"), repr(targets), repr(sorted(titles.items())), repr(slugs)]
+
+
+def _topic(graph: SiteGraph, page) -> list[str]:
+    return [graph.input_keys.get(page.topic.path, "?"), _keys(graph, page.articles)]
+
+
+def _tag(graph: SiteGraph, page) -> list[str]:
+    return [page.slug, page.name, _keys(graph, page.articles)]
+
+
+def _entries(graph: SiteGraph, entries: tuple[TimelineEntry, ...]) -> str:
+    return "\n".join(f"{e.anchor}\t{e.date.value}\t{e.extracted}\t{e.text}\t{_keys(graph, e.articles)}" for e in entries)
+
+
+def _entity(graph: SiteGraph, page) -> list[str]:
+    sources = [a for _, _, a in page.roles if a] + [a for _, a in page.quotes] + list(page.articles)
+    return [repr(page.entity), repr([(r, o, a.slug if a else None) for r, o, a in page.roles]),
+            repr([(q.text, q.speaker, q.via, a.slug) for q, a in page.quotes]), _keys(graph, sources),
+            _entries(graph, page.events)]
+
+
+def _year(graph: SiteGraph, year) -> list[str]:
+    topics = {t.topic.slug: t.topic.title for t in graph.topics}
+    facets = []
+    for entry in year.entries:
+        slugs = graph.entities_of_entry.get(entry.anchor, ())
+        tags = {slugify(t, "tag") for a in entry.articles for t in a.tags}
+        facets.append(repr([[(s, graph.entity_names[s]) for s in slugs],
+                            sorted({(t, topics.get(t, t)) for a in entry.articles for t in a.topics}),
+                            sorted((t, graph.tag_names.get(t)) for t in tags)]))
+    return [repr([(y.slug, y.label, len(y.entries)) for y in graph.years]), _entries(graph, year.entries), *facets]

@@ -117,6 +117,8 @@ class SiteGraph:
     tag_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
     year_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> year slug
     mention_targets: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> {name: URL}
+    article_keys: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> hash of its inputs
+    input_keys: dict = field(default_factory=dict, compare=False, hash=False)  # topic/entity file path -> hash
 
     def linked_body(self, page: ArticlePage) -> str:
         """The article's body with each name it mentions linked to that entity's page.

@@ -21,8 +21,10 @@ nothing is copied from other taggers' rule files.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-from typing import Optional
+from dataclasses import dataclass
+from typing import Optional, Union
 
 MONTHS = {
     'january': 1, 'february': 2, 'march': 3, 'april': 4, 'may': 5, 'june': 6,
@@ -261,6 +263,8 @@ def shift_years(value: str, n: int) -> Optional[str]:
     return '%04d%s' % (y, rest)
 
 
+# Cached: the tagger asks about the same few values over and over.
+@functools.lru_cache(maxsize=4096)
 def value_date(value: str) -> Optional[datetime.date]:
     """A representative day for a value (its first day), for arithmetic."""
     m = re.match(r'^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-W(\d\d))?$', value)
@@ -281,7 +285,9 @@ def value_date(value: str) -> Optional[datetime.date]:
     return datetime.date(y, 1, 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def granularity(value: str) -> str:
+    """'day', 'month', 'week', 'quarter', 'year' or 'other' (cached, as value_date)."""
     if re.match(r'^\d{4}-\d\d-\d\d$', value):
         return 'day'
     if re.match(r'^\d{4}-\d\d$', value):
@@ -492,14 +498,21 @@ SENT_END = re.compile(
     r'(?<!\b(?:Sept|Corp|Capt|Prof|Bros)\.))["\')\]]*\s|\n')
 
 
+def _may_end_sentence(s: str) -> bool:
+    """Whether s has a character every SENT_END match contains: cheaper to
+    ask than to run the pattern over s."""
+    return '.' in s or '\n' in s or '!' in s or '?' in s
+
+
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:
     """'past', 'future' or None for the clause around text[start:end]:
     the nearest tense cue to the left wins, else the first to the right."""
     lo = max(0, start - 90)
     left = text[lo:start]
     cut = None
-    for cut in SENT_END.finditer(left):
-        pass
+    if _may_end_sentence(left):
+        for cut in SENT_END.finditer(left):
+            pass
     if cut is not None:
         left = left[cut.end():]
     last = None
@@ -508,7 +521,7 @@ def clause_tense(text: str, start: int, end: int) -> Optional[str]:
     if last is not None:
         return 'future' if last.group('fut') else 'past'
     right = text[end:end + 70]
-    m = SENT_END.search(right)
+    m = SENT_END.search(right) if _may_end_sentence(right) else None
     if m:
         right = right[:m.start()]
     m = TENSE_RE.search(right)
@@ -550,6 +563,8 @@ P_DAY_MONTH = (
 RANGE_FIRST_DAY = re.compile(
     r'(?:(?<=\bbetween )(?P<day>%s)\s+and|(?<![\w$\u00a3\u20ac.,/:-])(?P<day2>%s)\s*'
     r'(?:[-\u2013]|to|until|till|through))\s*$' % (DAY, DAY))
+# What ends the text before a RANGE_FIRST_DAY match, past the spaces.
+RANGE_WORDS = ('and', '-', '\u2013', 'to', 'until', 'till', 'through')
 RANGE_SECOND_DAY = re.compile(
     r'\s*(?:[-\u2013]|to|until|till|through)\s*(?P<day>%s)\b(?!\s*(?:%%|[ap]\.?m\b|percent\b))'
     r'(?:,?\s+(?P<year>%s))?' % (DAY, Y4))
@@ -650,8 +665,21 @@ P_PERIOD_EDGE = (
 
 PERIOD_END_RE = re.compile(r'(?i:quarter|period|year|months|weeks|half)\s+(?i:that\s+)?'
                             r'(?i:ended|ending|ends|through|to)\s+$')
-PERIOD_RESET_RE = re.compile(r'(?i)\b(?:(?:first\s+)?(?:nine|six|three|eight|ten|eleven|twelve|9|6|12)'
-                              r'[\s-]+months?|(?:fiscal\s+)?year\s+(?:ended|ending))\b')
+# Written in lower case: run on the lowercased text when fold_safe (see
+# below), with the (?i) twin on the text itself otherwise.
+_PERIOD_RESET = (r'\b(?:(?:first\s+)?(?:nine|six|three|eight|ten|eleven|twelve|9|6|12)'
+                 r'[\s-]+months?|(?:fiscal\s+)?year\s+(?:ended|ending))\b')
+PERIOD_RESET_RE = re.compile('(?i)' + _PERIOD_RESET)
+PERIOD_RESET_LOWER = re.compile(_PERIOD_RESET)
+# The first word of each alternative: every match begins with one.
+PERIOD_RESET_STARTS = ('first', 'nine', 'six', 'three', 'eight', 'ten', 'eleven', 'twelve',
+                       '9', '6', '12', 'fiscal', 'year')
+# Words one of which every match of PERIOD_END_RE / MOD_RE contains (in
+# lower case): where none is near a date, the search can be skipped.  A
+# plain alternation of words is quick to look for, unlike those patterns.
+PERIOD_END_WORDS = re.compile('quarter|period|year|months|weeks|half')
+MOD_WORDS = re.compile('earl|late|mid|about|around|approximately|roughly|nearly|almost|'
+                       'beginning|start|end|close')
 MOD_RE = re.compile(
     r'(?:\b(?:[Tt]he)\s+(?P<pw>beginning|start|middle|end|close)\s+of\s+'
     r'|\b(?:[Tt]he\s+)?(?P<em>[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier|[Ll]ater)(?:\s+|-)'
@@ -659,51 +687,210 @@ MOD_RE = re.compile(
 
 
 # ---------------------------------------------------------------- rules ----
-def _keys(pattern: str) -> re.Pattern:
+# Characters that a case-insensitive pattern matches as an ASCII letter
+# although their lower case is no ASCII letter (dotless i, long s).  A text
+# free of them whose lower case is as long as itself (no "İ") reads the same
+# to a lower-case pattern run on text.lower() as to a (?i) pattern run on the
+# text: same letters, same word boundaries, same positions.  Checked over
+# all of Unicode by tests/test_dates.py.
+FOLD_TRAPS = '\u0131\u017f'
+
+
+def fold_safe(text: str, low: str) -> bool:
+    """Whether lower-case patterns may run on low = text.lower() in place of
+    case-insensitive ones on text (much faster: Python's re cannot skip
+    ahead to a case-insensitive first letter, only to an exact one)."""
+    return len(low) == len(text) and not any(c in text for c in FOLD_TRAPS)
+
+
+@dataclass(frozen=True)
+class Keys:
     """Keywords one of which every match of a rule contains.  Rules with
     long optional prefixes ("the comparable year-ago third quarter") are
     slow to try at every position of the text, so they are only run in
-    windows around their keywords, found first with this cheap pattern."""
-    return re.compile(pattern)
+    windows around their keywords, found first with this cheap pattern.
+
+    ``gate`` lists words one of which every keyword hit contains; when none
+    is in the text (a plain substring test, far cheaper than any regex) the
+    rule has no window and the scan is skipped.  ``caseless`` keys are
+    written in lower case and gated on the lowercased text: they are run on
+    it when ``fold_safe``, else as ``anycase`` on the text itself."""
+    rx: re.Pattern
+    gate: tuple[str, ...]
+    caseless: bool = False
+    anycase: Optional[re.Pattern] = None
+    # As Rule.starts, run where rx is; or literal anchors, one of which
+    # begins every hit (found with str.find).
+    starts: Union[re.Pattern, tuple[str, ...], None] = None
+    # When rx is no more than an alternation of these literal words (those
+    # in ``bounded`` between \b and \b), its hits are found with str.find,
+    # which beats any regex scan (see literal_hits).
+    words: Optional[tuple[str, ...]] = None
+    bounded: frozenset = frozenset()
+
+
+def _starts(starts):
+    """A starts pattern compiled, or a tuple of anchors as it is."""
+    return re.compile(starts) if isinstance(starts, str) else starts
+
+
+def _keys(pattern: str, gate: tuple[str, ...], starts=None) -> Keys:
+    """Case-sensitive keywords, gated on the text as written (an empty gate:
+    none, where a substring test per keyword would cost more than the scan)."""
+    return Keys(re.compile(pattern), gate, starts=_starts(starts))
+
+
+def _word_keys(pattern: str, words: tuple[str, ...], bounded: tuple[str, ...] = (),
+               caseless: bool = False) -> Keys:
+    """Keywords that pattern lists as plain words, repeated in ``words`` in
+    the pattern's order (lower case if caseless).  No gate: looking for the
+    words is what literal_hits does anyway."""
+    return Keys(re.compile(pattern), (), caseless,
+                re.compile('(?i)' + pattern) if caseless else None,
+                words=words, bounded=frozenset(bounded))
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Whether text[i] exists and is what re's \\w matches (alphanumeric or _)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == '_')
+
+
+def literal_hits(text: str, words: tuple[str, ...], bounded: frozenset) -> list[tuple[int, int]]:
+    """The spans re.finditer finds in text for the alternation of words:
+    at the leftmost position where some word fits, the first such word in
+    order, then on after its end.  A word in ``bounded`` only fits between
+    two word boundaries, as in \\b(?:...)\\b."""
+    found = []
+    for order, w in enumerate(words):
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if w not in bounded or (
+                    _is_word_char(text, i - 1) != _is_word_char(text, i)
+                    and _is_word_char(text, j - 1) != _is_word_char(text, j)):
+                found.append((i, order, j))
+            i = text.find(w, i + 1)
+    found.sort()
+    spans, pos = [], 0
+    for i, _, j in found:
+        if i >= pos:
+            spans.append((i, j))
+            pos = j
+    return spans
+
+
+def _caseless_keys(pattern: str, gate: tuple[str, ...], starts=None) -> Keys:
+    """Case-insensitive keywords, written (pattern, gate, starts) in lower case."""
+    return Keys(re.compile(pattern), gate, True, re.compile('(?i)' + pattern), _starts(starts))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One family of expressions: its pattern, the name of its handler
+    method in generator.dates, its keywords (None: scan the whole text) and
+    optionally ``starts``, a fast pattern (run on the lowercased text if
+    ``starts_caseless``) that hits every position where ``rx`` can match.
+    Most patterns open with a look-behind, which keeps Python's re from
+    skipping ahead: it tries the whole pattern at every position.  Trying it
+    only where ``starts`` hits finds the same matches far sooner."""
+    rx: re.Pattern
+    handler: str
+    keys: Optional[Keys]
+    starts: Optional[re.Pattern] = None
+    starts_caseless: bool = False
 
 
 # How far before / after a keyword a match of a windowed rule may reach.
 WINDOW = 60
 
-MONTHS_KEY = _keys(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')
+# Twelve words starting with capitals: the regex skips ahead to the capitals
+# faster than twelve substring searches.
+MONTHS_KEY = _keys(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec', ())
+QUARTER_PERIOD_KEY = _word_keys(r'quarter|period', ('quarter', 'period'), caseless=True)
+# Three first letters of month names, and of weekday names which may
+# precede them (capital then small letters: no name begins inside a hit).
+MONTH_START = re.compile(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec')
+MONTH_DAY_START = re.compile(r'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|'
+                             r'Mon|Tue|Wed|Thu|Fri|Sat|Sun')
 
-# The tagger runs these in order: (compiled pattern, name of the handler
-# method in generator.dates, keywords or None to scan the whole text).
+# The tagger runs these in order.  Each ``starts`` covers the first
+# character of every alternative its pattern can begin with (look-behinds
+# and other zero-width tests aside); tests/test_dates.py checks it.
 RULES = [
-    (re.compile(P_MONTH_DAY), 'r_month_day', MONTHS_KEY),
-    (re.compile(P_DAY_MONTH), 'r_day_month', MONTHS_KEY),
-    (re.compile(P_NUMERIC), 'r_numeric', _keys(r'\d[/.-]\d')),
-    (re.compile(P_MONTH_YEAR), 'r_month_year', MONTHS_KEY),
-    (re.compile(P_MONTH), 'r_month', MONTHS_KEY),
-    (re.compile(P_YEAR), 'r_year', _keys(r'\d{4}')),
-    (re.compile(P_SPELLED_YEAR), 'r_spelled_year', _keys(r'[Nn]ineteen|[Ee]ighteen|thousand')),
-    (re.compile(P_DECADE), 'r_decade', _keys(r"(?i)0['\u2019]?s\b|ties\b")),
-    (re.compile(P_CENTURY), 'r_century', _keys(r'(?i)century')),
-    (re.compile(P_RELATIVE), 'r_relative', _keys(
-        r'(?i)\b(?:this|last|next|past|previous|prior|following|current|full|that|coming)\b'
-        r'|weekend|the year')),
-    (re.compile(P_AGO), 'r_ago', _keys(r'(?i)\b(?:ago|earlier|later|now|hence|before|after)\b')),
-    (re.compile(P_QUARTER), 'r_quarter', _keys(r'(?i)quarter|half')),
-    (re.compile(P_QUARTER_REF), 'r_quarter_ref', _keys(r'(?i)quarter|period')),
-    (re.compile(P_QUARTER_CODE), 'r_quarter_code', _keys(r'\b[QH][1-4]')),
-    (re.compile(P_YEAR_AGO_ADJ), 'r_year_ago_adj', _keys(r'(?i)year-')),
-    (re.compile(P_YEAR_PERIOD), 'r_year_period', _keys(r'(?i)quarter|period')),
-    (re.compile(P_SEASON), 'r_season', _keys(r'(?i)spring|summer|fall|autumn|winter')),
-    (re.compile(P_WEEKDAY), 'r_weekday', _keys(r'day')),
-    (re.compile(P_DEICTIC), 'r_deictic', _keys(r'(?i)yesterday|today|tomorrow')),
-    (re.compile(P_REF_DAY), 'r_ref_day', _keys(r'(?i)\bday\b')),
-    (re.compile(P_VAGUE), 'r_vague', _keys(
-        r'(?i)now|current|these days|present|recent|formerly|past|future|soon|coming|term')),
-    (re.compile(P_HOLIDAY), 'r_holiday', _keys(
+    Rule(re.compile(P_MONTH_DAY), 'r_month_day', MONTHS_KEY, MONTH_DAY_START),
+    # A weekday, "the" before a day (its digits or an ordinal word, whose
+    # first letters these are, long s included as (?i) reads it), or the
+    # day's digits before a month (one character each, so no hit hides
+    # another; the look-arounds after it only thin out the t's and digits).
+    Rule(re.compile(P_DAY_MONTH), 'r_day_month', MONTHS_KEY,
+         re.compile(r'[0-9FMSTWt](?:(?<=M)(?=on)|(?<=T)(?=ue|hu)|(?<=W)(?=ed)|(?<=F)(?=ri)'
+                    r'|(?<=S)(?=at|un)|(?<=t)(?=he\s+[0-9EFNSTefnst\u017f])'
+                    r'|(?<=[0-9])(?=[0-9]?(?:st|nd|rd|th)?\s+(?:of\s+)?[ADFJMNOS]))')),
+    # Up to four digits, then the separator.
+    Rule(re.compile(P_NUMERIC), 'r_numeric', _keys(r'\d[/.-]\d', ('/', '.', '-')),
+         re.compile(r'\d(?=\d{0,3}[/.-])')),
+    Rule(re.compile(P_MONTH_YEAR), 'r_month_year', MONTHS_KEY, MONTH_START),
+    Rule(re.compile(P_MONTH), 'r_month', MONTHS_KEY, MONTH_START),
+    # The year's first digit, or "fiscal", "calendar", "the year", "model
+    # year", "FY" in any case (one character each, as for r_day_month).  The
+    # keys need an ASCII digit only to be worth a scan: a year begins with one.
+    Rule(re.compile(P_YEAR), 'r_year', _keys(r'\d\d\d\d', ('0', '1', '2', '3', '4', '5', '6', '7',
+                                                            '8', '9')),
+         re.compile(r'[12cfmt](?:(?<![cfmt])|(?<=f)(?=iscal|y)|(?<=c)(?=alendar)'
+                    r'|(?<=t)(?=he\s)|(?<=m)(?=odel\s))'), True),
+    Rule(re.compile(P_SPELLED_YEAR), 'r_spelled_year',
+         _word_keys(r'[Nn]ineteen|[Ee]ighteen|thousand',
+                    ('Nineteen', 'nineteen', 'Eighteen', 'eighteen', 'thousand'))),
+    Rule(re.compile(P_DECADE), 'r_decade',
+         _caseless_keys(r"0['\u2019]?s\b|ties\b", ("0s", "0'", "0\u2019", 'ties'))),
+    Rule(re.compile(P_CENTURY), 'r_century', _word_keys(r'century', ('century',), caseless=True)),
+    Rule(re.compile(P_RELATIVE), 'r_relative', _word_keys(
+        r'\b(?:this|last|next|past|previous|prior|following|current|full|that|coming)\b'
+        r'|weekend|the year',
+        ('this', 'last', 'next', 'past', 'previous', 'prior', 'following', 'current', 'full',
+         'that', 'coming', 'weekend', 'the year'),
+        ('this', 'last', 'next', 'past', 'previous', 'prior', 'following', 'current', 'full',
+         'that', 'coming'), caseless=True),
+         # "this", "that", "the" before a unit, "last", "next", "past" (a
+         # match begins a word, so none begins inside a hit).
+         re.compile(r'th(?:is|at|e(?=\s+(?:coming|past|last|previous|prior|following|current|'
+                    r'full|weekend|year)))|la|ne|pa'), True),
+    Rule(re.compile(P_AGO), 'r_ago', _word_keys(
+        r'\b(?:ago|earlier|later|now|hence|before|after)\b',
+        ('ago', 'earlier', 'later', 'now', 'hence', 'before', 'after'),
+        ('ago', 'earlier', 'later', 'now', 'hence', 'before', 'after'), caseless=True),
+         # A word beginning as a number does (digit or number word), then up
+         # to two more words ("a couple of") and the unit.
+         re.compile(r'[\daefhmnost](?<![\w-].)'
+                    r'(?=\w*(?:\s+\w+){0,2}\s+(?:day|week|month|year|decade|quarter|centur))'),
+         True),
+    Rule(re.compile(P_QUARTER), 'r_quarter',
+         _word_keys(r'quarter|half', ('quarter', 'half'), caseless=True)),
+    Rule(re.compile(P_QUARTER_REF), 'r_quarter_ref', QUARTER_PERIOD_KEY),
+    Rule(re.compile(P_QUARTER_CODE), 'r_quarter_code',
+         _keys(r'\b[QH][1-4]', (), r'[QH]')),
+    Rule(re.compile(P_YEAR_AGO_ADJ), 'r_year_ago_adj',
+         _word_keys(r'year-', ('year-',), caseless=True)),
+    Rule(re.compile(P_YEAR_PERIOD), 'r_year_period', QUARTER_PERIOD_KEY),
+    Rule(re.compile(P_SEASON), 'r_season', _word_keys(
+        r'spring|summer|fall|autumn|winter', ('spring', 'summer', 'fall', 'autumn', 'winter'),
+        caseless=True)),
+    Rule(re.compile(P_WEEKDAY), 'r_weekday', _word_keys(r'day', ('day',))),
+    Rule(re.compile(P_DEICTIC), 'r_deictic', _word_keys(
+        r'yesterday|today|tomorrow', ('yesterday', 'today', 'tomorrow'), caseless=True)),
+    Rule(re.compile(P_REF_DAY), 'r_ref_day',
+         _word_keys(r'\bday\b', ('day',), ('day',), caseless=True)),
+    Rule(re.compile(P_VAGUE), 'r_vague', _word_keys(
+        r'now|current|these days|present|recent|formerly|past|future|soon|coming|term',
+        ('now', 'current', 'these days', 'present', 'recent', 'formerly', 'past', 'future',
+         'soon', 'coming', 'term'), caseless=True)),
+    Rule(re.compile(P_HOLIDAY), 'r_holiday', _keys(
         r"Christmas|New Year|Valentine|Halloween|Independence|Fourth|Veterans|Armistice|"
         r"Patrick|Bastille|Boxing|George|Andrew|Remembrance|Bonfire|Fawkes|Hogmanay|Juneteenth|"
         r"Easter|Good|Maundy|Palm|Ash|Shrove|Pancake|Whit|Thanksgiving|Black|Cyber|Memorial|"
-        r"Labor|Luther")),
-    (re.compile(P_PERIOD_EDGE), 'r_period_edge', _keys(
-        r"(?i)year.{1,3}end|(?:of|in) the (?:year|month|week|quarter|decade|century)")),
+        r"Labor|Luther", ())),
+    Rule(re.compile(P_PERIOD_EDGE), 'r_period_edge', _caseless_keys(
+        r"year.{1,3}end|(?:of|in) the (?:year|month|week|quarter|decade|century)",
+        ('year', 'month', 'week', 'quarter', 'decade', 'century'),
+        ('year', 'of the ', 'in the '))),
 ]

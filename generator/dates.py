@@ -39,9 +39,17 @@ in "third-quarter profit").
 The module only imports the standard library; ``dateparser`` is not needed
 for the rules here (all arithmetic is done directly, which is what makes the
 tagger fast).
+
+Speed comes from never trying a pattern where it cannot match, without
+changing what it finds: each rule runs only in windows around its keywords
+(found by substring search or on the lowercased text, computed once per
+text), and within them only at the positions its ``starts`` allow; cheap
+substring tests skip context searches that could not succeed.  Every
+shortcut is held to the plain regex scan it replaces by tests/test_dates.py.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -120,10 +128,47 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ''
 
 
+_SENTENCE_OPENER = re.compile(r'(?:^|[.!?:]["\')]*\s+|\n\s*|["(]\s*)$')
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
     return pos == 0 or not before.strip() and '\n' in before or bool(
-        re.search(r'(?:^|[.!?:]["\')]*\s+|\n\s*|["(]\s*)$', text[max(0, pos - 6):pos]))
+        _SENTENCE_OPENER.search(text[max(0, pos - 6):pos]))
+
+
+_NON_SPACE_RUN = re.compile(r'\S*')
+
+
+def _start_positions(starts, where: str, lo: int, hi: int):
+    """The positions in where[lo:hi] where starts hits, in order: starts is
+    a fast pattern, or a tuple of literal anchors (found with str.find,
+    overlapping ones included)."""
+    if not isinstance(starts, tuple):
+        return [s.start() for s in starts.finditer(where, lo, hi)]
+    found = set()
+    for a in starts:
+        i = where.find(a, lo, hi)
+        while i >= 0:
+            found.add(i)
+            i = where.find(a, i + 1, hi)
+    return sorted(found)
+
+
+def _finditer_from(rx: re.Pattern, text: str, positions, lo: int, hi: int):
+    """The matches of rx.finditer(text, lo, hi), found by trying rx only at
+    the given positions (ascending, from _start_positions).  Exact as long
+    as every position where rx can match is one of them: finditer tries
+    each position in turn and goes on after a match's end, as this does (no
+    pattern here matches the empty string)."""
+    pos = lo
+    match = rx.match
+    for p in positions:
+        if p >= pos:
+            m = match(text, p, hi)
+            if m:
+                yield m
+                pos = m.end()
 
 
 class _Tagger:
@@ -134,6 +179,12 @@ class _Tagger:
         self.dct = dct
         self.order = date_order
         self.cands: list[_Cand] = []
+        # The lowercased text, for the case-insensitive keyword scans, or
+        # None when it would not match as (?i) does (R.fold_safe).
+        low = text.lower()
+        self.low: Optional[str] = low if R.fold_safe(text, low) else None
+        self._window_cache: dict[int, list[tuple[int, int]]] = {}
+        self._reversed: Optional[str] = None   # text[::-1], made when first needed
 
     # -- helpers -------------------------------------------------------
     def add(self, start: int, end: int, value: Value, mod: Optional[str] = None,
@@ -173,8 +224,8 @@ class _Tagger:
         t = R.clause_tense(self.text, start, end)
         if t != 'future':
             # Look past a modifier: "until mid-November", "by early March".
-            mod = R.MOD_RE.search(self.text, max(0, start - 40), start)
-            if mod and mod.end() == start:
+            mod = self._modifier_before(start)
+            if mod:
                 start = mod.start()
             if _prev_word(self.text, start).lower() in R.DEADLINE_BEFORE:
                 return 'deadline'
@@ -201,7 +252,26 @@ class _Tagger:
     def _period_end(self, start: int) -> bool:
         """True for the date in "the quarter ended Sept. 30": it only names
         the end of the period under discussion, which stays the reference."""
-        return bool(R.PERIOD_END_RE.search(self.text, max(0, start - 30), start))
+        lo = max(0, start - 30)
+        return self._may_contain(R.PERIOD_END_WORDS, lo, start) and bool(
+            R.PERIOD_END_RE.search(self.text, lo, start))
+
+    def _may_contain(self, words: re.Pattern, lo: int, hi: int) -> bool:
+        """False when none of words (an alternation of lower-case words) is
+        in text[lo:hi], whatever its case: a pattern that needs one of them
+        cannot match there, and looking for words is far cheaper than trying
+        the pattern at every position.  True when the lowercased text cannot
+        tell (see R.fold_safe)."""
+        return self.low is None or words.search(self.low, lo, hi) is not None
+
+    def _modifier_before(self, start: int) -> Optional[re.Match]:
+        """The modifier ("early", "the end of", "around") ending right at
+        start, searched in the 40 characters before it."""
+        lo = max(0, start - 40)
+        if not self._may_contain(R.MOD_WORDS, lo, start):
+            return None
+        m = R.MOD_RE.search(self.text, lo, start)
+        return m if m and m.end() == start else None
 
     def r_month_day(self, m: re.Match) -> None:
         """Nov. 13, 2015 / November 13th / Friday, Oct. 13 / March eighth /
@@ -246,8 +316,12 @@ class _Tagger:
             return
         year = R.year_of(m.group('year'), self.dct) if m.group('year') else None
         first = None
-        if m.group('day') and not m.group('wd'):
-            first = R.RANGE_FIRST_DAY.search(text, max(0, m.start() - 30), m.start())
+        lo = max(0, m.start() - 30)
+        # A range's first day ends in "and", a dash, "to" ... before this day
+        # (a cheap test that spares most days the search).
+        if m.group('day') and not m.group('wd') and \
+                text[lo:m.start()].rstrip().endswith(R.RANGE_WORDS):
+            first = R.RANGE_FIRST_DAY.search(text, lo, m.start())
         if first:
             g = 'day' if first.group('day') else 'day2'
             day1 = R.day_num(first.group(g))
@@ -791,15 +865,10 @@ class _Tagger:
     # -- driver ----------------------------------------------------------
     def run(self) -> list[DateMention]:
         text = self.text
-        for rx, name, keys in R.RULES:
-            handler = getattr(self, name)
-            if keys is None:
-                for m in rx.finditer(text):
-                    self._try(handler, m)
-                continue
-            for lo, hi in self._windows(keys):
-                for m in rx.finditer(text, lo, hi):
-                    self._try(handler, m)
+        for rule in R.RULES:
+            handler = getattr(self, rule.handler)
+            for m in self._matches(rule):
+                self._try(handler, m)
         if not self.cands:
             return []
         for c in self.cands:
@@ -809,8 +878,7 @@ class _Tagger:
         # Multi-month reporting periods ("the nine months", "the year ended
         # June 30") are durations, not dates, but they change what "a year
         # earlier" compares with: from then on it is the year, not the quarter.
-        resets = [m.start() for m in R.PERIOD_RESET_RE.finditer(text)] if 'month' in text or \
-            'year end' in text else []
+        resets = self._period_resets() if 'month' in text or 'year end' in text else []
         refs = _Refs(self.dct)
         out = []
         for c in chosen:
@@ -827,12 +895,14 @@ class _Tagger:
                 continue   # "29 centuries ago" seen from 2000: before year 0
             if c.explicit:
                 refs.year, refs.year_start, refs.year_end = int(v[:4]), c.start, c.end
-            if c.anchor and R.granularity(v) != 'other':
-                refs.last = v
-                if R.granularity(v) == 'quarter':
-                    refs.last_quarter = v
-                elif R.granularity(v) == 'day':
-                    refs.last_day = R.value_date(v)
+            if c.anchor:
+                gran = R.granularity(v)
+                if gran != 'other':
+                    refs.last = v
+                    if gran == 'quarter':
+                        refs.last_quarter = v
+                    elif gran == 'day':
+                        refs.last_day = R.value_date(v)
             out.append(DateMention(c.start, c.end, text[c.start:c.end], v, c.mod))
         return out
 
@@ -845,27 +915,77 @@ class _Tagger:
         except (OverflowError, ValueError):
             return None
 
-    def _windows(self, keys: re.Pattern) -> list[tuple[int, int]]:
+    def _matches(self, rule: R.Rule):
+        """The matches of a rule, as rule.rx.finditer finds them in each
+        window around its keywords (or in the whole text)."""
+        text = self.text
+        windows = [(0, len(text))] if rule.keys is None else self._windows(rule.keys)
+        if rule.starts is None or rule.starts_caseless and self.low is None:
+            for lo, hi in windows:
+                yield from rule.rx.finditer(text, lo, hi)
+            return
+        where = self.low if rule.starts_caseless else text
+        for lo, hi in windows:
+            yield from _finditer_from(rule.rx, text, _start_positions(rule.starts, where, lo, hi),
+                                      lo, hi)
+
+    def _period_resets(self) -> list[int]:
+        """Where the text names a multi-month reporting period (see run)."""
+        if self.low is None:
+            return [m.start() for m in R.PERIOD_RESET_RE.finditer(self.text)]
+        low = self.low
+        starts = _start_positions(R.PERIOD_RESET_STARTS, low, 0, len(low))
+        return [m.start() for m in _finditer_from(R.PERIOD_RESET_LOWER, low, starts, 0, len(low))]
+
+    def _key_hits(self, keys: R.Keys):
+        """The spans of the keyword hits for a rule, in text order."""
+        if keys.caseless:
+            where = self.low
+            if where is None:
+                return [m.span() for m in keys.anycase.finditer(self.text)]
+        else:
+            where = self.text
+        if keys.gate and not any(w in where for w in keys.gate):
+            return ()
+        if keys.words is not None:
+            return R.literal_hits(where, keys.words, keys.bounded)
+        if keys.starts is None:
+            return [m.span() for m in keys.rx.finditer(where)]
+        starts = _start_positions(keys.starts, where, 0, len(where))
+        return [m.span() for m in _finditer_from(keys.rx, where, starts, 0, len(where))]
+
+    def _windows(self, keys: R.Keys) -> list[tuple[int, int]]:
         """Disjoint stretches of text around the keyword hits, widened to
-        word boundaries so no match is cut short at a window edge."""
+        word boundaries so no match is cut short at a window edge.  Several
+        rules share keywords (the month names): computed once per text."""
+        cached = self._window_cache.get(id(keys))
+        if cached is not None:
+            return cached
         text, n = self.text, len(self.text)
         out: list[list[int]] = []
-        for k in keys.finditer(text):
-            lo, hi = max(0, k.start() - R.WINDOW), min(n, k.end() + R.WINDOW)
+        for start, end in self._key_hits(keys):
+            lo, hi = max(0, start - R.WINDOW), min(n, end + R.WINDOW)
             if out and lo <= out[-1][1]:
                 out[-1][1] = hi
             else:
                 out.append([lo, hi])
-        for w in out:
-            while w[0] > 0 and not text[w[0] - 1].isspace():
-                w[0] -= 1
-            while w[1] < n and not text[w[1]].isspace():
-                w[1] += 1
-        return [(lo, hi) for lo, hi in out]
+        if out:
+            # Widen each edge over the word it cuts: forwards with a regex
+            # run of non-space, backwards with the same run in the reversed
+            # text (\S is exactly "not str.isspace()").
+            if self._reversed is None:
+                self._reversed = text[::-1]
+            rev = self._reversed
+            for w in out:
+                w[0] -= _NON_SPACE_RUN.match(rev, n - w[0]).end() - (n - w[0])
+                w[1] = _NON_SPACE_RUN.match(text, w[1]).end()
+        windows = [(lo, hi) for lo, hi in out]
+        self._window_cache[id(keys)] = windows
+        return windows
 
     def _absorb_modifier(self, c: _Cand) -> None:
-        m = R.MOD_RE.search(self.text, max(0, c.start - 40), c.start)
-        if not m or m.end() != c.start:
+        m = self._modifier_before(c.start)
+        if not m:
             return
         word = (m.group('pw') or m.group('em') or m.group('ap')).lower()
         if m.group('ap') and c.mod is None:
@@ -877,13 +997,19 @@ class _Tagger:
     def _select(self) -> list[_Cand]:
         """Longest candidates first; a candidate overlapping a kept one is dropped."""
         order = sorted(self.cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+        # Kept spans are disjoint, so sorted by start they are sorted by end
+        # too: a candidate overlaps one of them only if it overlaps the last
+        # one starting before its end.
         kept: list[_Cand] = []
+        starts: list[int] = []
         for c in order:
             if c.end <= c.start:
                 continue
-            if all(c.end <= k.start or c.start >= k.end for k in kept):
-                kept.append(c)
-        kept.sort(key=lambda c: c.start)
+            i = bisect.bisect_left(starts, c.end)
+            if i and kept[i - 1].end > c.start:
+                continue
+            kept.insert(i, c)
+            starts.insert(i, c.start)
         return kept
 
 

@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.dates import DateMention, find_dates
+from generator import date_rules as R
+from generator.dates import DateMention, _Tagger, find_dates
 
 FIXTURES = os.path.join(os.path.dirname(__file__), 'fixtures', 'dates')
 
@@ -251,3 +252,102 @@ def test_explicit_dates_round_trip(day, order, fmt, written):
     got = find_dates('The deal was signed on %s, officials said.' % text,
                      datetime.date(2031, 6, 15), date_order=order)
     assert [(m.text, m.value) for m in got] == [(text, day.isoformat())]
+
+
+# ------------------------------------------------------- fast paths ----
+# The tagger finds keywords, windows and matches by shortcuts (substring
+# searches, start positions, the lowercased text); these tests hold each
+# shortcut to the plain regex scan it stands for, on the fixture texts in
+# several casings and with characters that defeat the lowercased text.
+
+
+def _fast_path_texts() -> list[str]:
+    texts = []
+    for name in sorted(os.listdir(FIXTURES)):
+        if name.endswith('.yaml'):
+            with open(os.path.join(FIXTURES, name), encoding='utf-8') as fh:
+                data = yaml.safe_load(fh)
+            texts += [c['text'] for c in (data if isinstance(data, list) else [data])]
+    joined = '\n'.join(texts)
+    extra = ('The THIS YEAR and Last Week, in the Past, 12 months ago, the nine months, '
+             'FISCAL YEAR ENDED Sept. 30, Q3 2015, H1, x-Q2, the year-end, in the Year, '
+             'the First Half of 1998, between 13 and 15 May, 3-4 November, 1-2 ago')
+    return [joined, joined.upper(), joined.lower(), joined.title(), extra,
+            extra.upper(), extra + ' \u017f\u0131', joined + ' \u0130']
+
+
+_TEXTS_FAST = _fast_path_texts()
+
+
+def _reference_windows(text: str, keys: R.Keys) -> list[tuple[int, int]]:
+    """The windows as first written: a (?i) or plain regex scan of the
+    text, edges widened character by character."""
+    rx = keys.anycase if keys.caseless else keys.rx
+    n, out = len(text), []
+    for k in rx.finditer(text):
+        lo, hi = max(0, k.start() - R.WINDOW), min(n, k.end() + R.WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+        else:
+            out.append([lo, hi])
+    for w in out:
+        while w[0] > 0 and not text[w[0] - 1].isspace():
+            w[0] -= 1
+        while w[1] < n and not text[w[1]].isspace():
+            w[1] += 1
+    return [tuple(w) for w in out]
+
+
+@pytest.mark.parametrize('text', _TEXTS_FAST, ids=range(len(_TEXTS_FAST)))
+def test_windows_and_matches_as_plain_scans(text):
+    tagger = _Tagger(text, datetime.date(2015, 12, 2), 'MDY')
+    for rule in R.RULES:
+        windows = [(0, len(text))] if rule.keys is None else _reference_windows(text, rule.keys)
+        if rule.keys is not None:
+            assert tagger._windows(rule.keys) == windows, rule.handler
+        expected = [m.span() for lo, hi in windows for m in rule.rx.finditer(text, lo, hi)]
+        assert [m.span() for m in tagger._matches(rule)] == expected, rule.handler
+    assert tagger._period_resets() == [m.start() for m in R.PERIOD_RESET_RE.finditer(text)]
+
+
+@pytest.mark.parametrize('text', _TEXTS_FAST[:5], ids=range(5))
+def test_starts_cover_every_match_position(text):
+    """Stronger than the test above: at every position where a rule's
+    pattern matches, its starts hit (not only where finditer looks)."""
+    low = text.lower()
+    for rule in R.RULES:
+        if rule.starts is None:
+            continue
+        where = low if rule.starts_caseless else text
+        starts = {s.start() for s in rule.starts.finditer(where)}
+        for p in range(len(text)):
+            if rule.rx.match(text, p):
+                assert p in starts, (rule.handler, text[p:p + 30])
+
+
+@pytest.mark.parametrize('text', _TEXTS_FAST, ids=range(len(_TEXTS_FAST)))
+def test_literal_hits_as_regex(text):
+    low = text.lower()
+    for rule in R.RULES:
+        keys = rule.keys
+        if keys is not None and keys.words is not None:
+            where = low if keys.caseless else text
+            assert R.literal_hits(where, keys.words, keys.bounded) == \
+                [m.span() for m in keys.rx.finditer(where)], rule.handler
+
+
+def test_fold_traps_cover_unicode():
+    """Outside FOLD_TRAPS, a character whose lower case is one character
+    reads the same to a lower-case pattern on the lowercased text as to a
+    (?i) pattern on itself: same ASCII letter, same \\w, \\s and \\d."""
+    chars = ''.join(c for c in map(chr, range(0x110000))
+                    if len(c.lower()) == 1 and c not in R.FOLD_TRAPS)
+    low = chars.lower()
+    letters = [m.start() for m in re.finditer('(?i)[a-z]', chars)]
+    assert letters == [m.start() for m in re.finditer('[a-z]', low)]
+    for i in letters:
+        assert re.fullmatch('(?i)' + low[i], chars[i]), hex(ord(chars[i]))
+    for cls in (r'\w', r'\s', r'\d', r'.'):
+        assert [m.start() for m in re.finditer(cls, chars)] == \
+            [m.start() for m in re.finditer(cls, low)], cls
+    assert not R.fold_safe('a\u017f', 'a\u017f') and not R.fold_safe('\u0130', '\u0130'.lower())

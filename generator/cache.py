@@ -239,6 +239,9 @@ class BuildCache:
                 (self.folder / f"entries-{name}.pickle").unlink(missing_ok=True)
             elif used != self._shard(name):  # the values are mostly the very objects loaded: cheap
                 _write(self.folder / f"entries-{name}.pickle", used)
+        # saved: let the pickled results go (hundreds of megabytes for a big site) before pages are rendered
+        self._shards.clear()
+        self._used.clear()
 
     # -- the last build ---------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 # Coarse to fine; the rank orders equal-start dates (a month sorts before its days).
 PRECISIONS = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
@@ -88,7 +89,8 @@ class DateValue:
 
     @property
     def is_range(self) -> bool:
-        return self.first != self.last
+        # identity first: a single date holds one point twice, and pages ask this hundreds of thousands of times
+        return self.first is not self.last and self.first != self.last
 
     @property
     def precision(self) -> str:
@@ -104,7 +106,7 @@ class DateValue:
     def end(self) -> date:
         return self.last.end if self.last else date.max
 
-    @property
+    @cached_property  # a key of timeline merging and sorting: computed once per date, not once per comparison
     def value(self) -> str:
         """The canonical text form, the one a user would write in YAML."""
         if self.is_range:
@@ -118,6 +120,10 @@ class DateValue:
 
     def label(self) -> str:
         """The date in words: "13 November 2015", "c. 2015", "13–15 November 2015"."""
+        return self._label
+
+    @cached_property
+    def _label(self) -> str:
         if not self.is_range:
             text = self.first.label()  # type: ignore[union-attr]
         elif self.first is None:

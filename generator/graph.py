@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .body import lead_lines, render_body, strip_lead
 from .datevalue import DateValue
@@ -41,11 +42,11 @@ class TimelineEntry:
     reports: tuple[Report, ...]
     anchor: str
 
-    @property
+    @cached_property  # pages ask each entry several times
     def extracted(self) -> bool:
         return all(r.event.origin.extracted for r in self.reports)
 
-    @property
+    @cached_property
     def articles(self) -> tuple[Article, ...]:
         # by identity: hashing an Article hashes its whole body and facts, and pages ask for this often
         return tuple({id(r.article): r.article for r in self.reports if r.article is not None}.values())

@@ -65,9 +65,13 @@ QUIET_THRESHOLD = 0.25
 
 # Runs one command and prints {"rc", "wall", "cpu", "maxrss_kb", "tree_peak_kb",
 # "others", "timed_out"} as JSON.  Being a fresh process, its RUSAGE_CHILDREN
-# covers this one command only.  It also samples the RSS summed over the
-# command's whole process tree, because ru_maxrss is the peak of the single
-# largest process and would under-count a build that fans out to workers.
+# covers this one command only.  It also samples the memory of the command's
+# whole process tree, because ru_maxrss is the peak of the single largest
+# process and would under-count a build that fans out to workers.  Each
+# process counts its proportional set size (PSS, /proc/PID/smaps_rollup): a
+# page shared by forked workers is split between them rather than counted once
+# per process, which RSS summed over the tree would do.  Where PSS cannot be
+# read, the process's RSS is used.
 # "others" is the share of the machine's CPU that other processes used during
 # the run (from /proc/stat): on a shared machine it says how far to trust the
 # wall time.
@@ -96,9 +100,19 @@ def tree_rss_kb(root):
     total, stack = 0, [root]
     while stack:
         for pid, rss in children.get(stack.pop(), ()):
-            total += rss * page_kb
+            total += pss_kb(pid, rss * page_kb)
             stack.append(pid)
     return total
+
+def pss_kb(pid, fallback):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return fallback
 
 def machine_cpu_s():
     try:

@@ -191,37 +191,47 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
 
 
-def _same_happening(a: Report, b: Report, words=None) -> bool:
-    """Two reports on the same date describe the same event when their words overlap enough."""
-    if a.event.date.value != b.event.date.value:
-        return False  # a month-precise and a day-precise report stay apart
-    words = words or _words
-    wa, wb = words(a.event.text), words(b.event.text)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
-
-
 def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
-    """Group reports of the same event; order by date, then by text for a stable page."""
-    groups: list[list[Report]] = []
-    by_value: dict[str, list[list[Report]]] = defaultdict(list)
-    known: dict[str, set[str]] = {}
+    """Group reports of the same event; order by date, then by text for a stable page.
 
-    def words(text: str) -> set[str]:  # a big site compares each text many times
+    Two reports tell of the same happening when they have the same date value
+    (a month-precise and a day-precise report stay apart) and at least half
+    the words of the shorter text, stop words aside, are in the other. A
+    report joins the first group (in the order groups were made) holding such
+    a report. Only reports that share a word with it can be one, so each date
+    keeps an index from word to the reports holding it: a site-wide timeline
+    has dozens of reports a day, and comparing every pair grew with the square
+    of the site.
+    """
+    groups: list[list[Report]] = []
+    by_value: dict[str, dict[str, list[tuple[int, int]]]] = {}  # date -> word -> (group, report number)
+    known: dict[str, frozenset[str]] = {}
+    sizes: list[int] = []  # per report seen: its number of words
+
+    def words(text: str) -> frozenset[str]:  # a big site compares each text many times
         if text not in known:
-            known[text] = _words(text)
+            known[text] = frozenset(_words(text))
         return known[text]
 
     for report in reports:
-        for group in by_value[report.event.date.value]:
-            if any(_same_happening(report, other, words) for other in group):
-                group.append(report)
-                break
+        mine = words(report.event.text)
+        index = by_value.setdefault(report.event.date.value, {})
+        shared: dict[tuple[int, int], int] = defaultdict(int)  # (group, report number) -> words in common
+        for word in mine:
+            for holder in index.get(word, ()):
+                shared[holder] += 1
+        matching = [group for (group, number), common in shared.items()
+                    if common / min(len(mine), sizes[number]) >= 0.5]
+        if matching:
+            target = min(matching)
         else:
-            group = [report]
-            by_value[report.event.date.value].append(group)
-            groups.append(group)
+            target = len(groups)
+            groups.append([])
+        groups[target].append(report)
+        number = len(sizes)
+        sizes.append(len(mine))
+        for word in mine:
+            index.setdefault(word, []).append((target, number))
     entries = []
     for group in groups:
         # a hand-written description reads better than an extracted sentence

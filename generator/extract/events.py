@@ -20,7 +20,11 @@ from .items import ExtractedEvent, Span
 from .sentences import Doc
 
 _REFS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-_CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[—–-]\s|\s?[—–]\s?|\(|\)")
+# Clause breaks: ", " "; " ": " " - " "—" "(" ")".  That is the alternation
+# ``,\s|;\s|:\s|\s[—–-]\s|\s?[—–]\s?|\(|\)`` rewritten to open with one character class
+# (the lookbehinds then say which character it took), so the regex engine skips to the
+# next candidate character instead of trying every alternative at every offset.
+_CLAUSE_BREAK = re.compile(r"[,;:\s—–()](?:(?<=[,;:])\s|(?<=\s)(?:[—–-]\s|[—–]\s?)|(?<=[—–])\s?|(?<=[()]))")
 # Words at which a long clause may be cut before the date.
 _CUT_BEFORE = frozenset("like that which who where while whereas because although though and but "
                         "whom whose unless since".split())
@@ -110,6 +114,19 @@ _LEAD_PRONOUN = re.compile(r"^(?:the\s+(?:ones?|same)|those|these|ones)\s+(?:(?:
 # A relative clause after a preposition ("in which 130 people died") is an aside on
 # the event: a comma before it keeps the description readable.
 _RELATIVE = re.compile(r"(?<=[\w)’'])\s+((?:in|at|during|on|after|from|by|under|for)\s+which)\b", re.I)
+# "which" in any case, as ``re.I`` matches it ("İ" and "ı" match "i" too): the pattern
+# above, case-insensitive and opening with a lookbehind, is slow to search for, and most
+# descriptions have no "which" at all.  (No flag here, so the search skips to a "w".)
+_WHICH = re.compile("[wW][hH][iIİı][cC][hH]")
+
+
+def _drop_lead(rx: re.Pattern, text: str) -> str:
+    """``text`` without the match of the ``^``-anchored ``rx`` at its start.
+
+    (``rx.sub("", text, count=1)`` gives the same, but tries the pattern at every offset.)
+    """
+    m = rx.match(text)
+    return text[m.end():] if m else text
 
 
 def describe(doc: Doc, sent: tuple[int, int], ds: int, de: int) -> str:
@@ -118,10 +135,11 @@ def describe(doc: Doc, sent: tuple[int, int], ds: int, de: int) -> str:
     cs, ce = _window(doc.masked, cs, ce, ds, de)
     text = doc.clean(cs, ce).strip(" \"“”'‘’")
     mid_sentence = doc.masked[sent[0]:cs].strip() != ""
-    text = _LEAD_WORD.sub("", text, count=1)
+    text = _drop_lead(_LEAD_WORD, text)
     if mid_sentence:
-        text = _LEAD_PRONOUN.sub("", text, count=1)
-    text = _RELATIVE.sub(r", \1", text, count=1)
+        text = _drop_lead(_LEAD_PRONOUN, text)
+    if _WHICH.search(text):
+        text = _RELATIVE.sub(r", \1", text, count=1)
     text = text.rstrip(" .,;:!?\"”’")
     return text[:1].upper() + text[1:]
 

@@ -24,6 +24,7 @@ forms become aliases of the organisation they stand for.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -40,6 +41,14 @@ _OPENERS = "“‘(:;—–[\"'"
 # (Written to open with a character class, so the regex engine skips to the next M or D.)
 _HONORIFIC_SURNAME = re.compile(r"[MD](?<!\w[MD])(?:(?<=M)(?:r|rs|s|iss)|(?<=D)r)\.?\s+([" + _UPPER + r"][\w'’-]+)")
 _AL_EL = re.compile(r"(?:al|el)-[" + _UPPER + "]")
+# (Word sets built once here rather than in the loops that test them.)
+# Lower-case words that may join two capitalised parts of a run: "Ministry of Defence".
+_OF_THE_PARTICLES = PARTICLES | {"of", "the"}
+# Words of a run with no title that may be lower-case (or "&") in a name.
+_PLAIN_RUN_WORDS = _OF_THE_PARTICLES | {"and", "&"}
+_ORG_OR_PLACE_SUFFIXES = gz.ORG_SUFFIXES | gz.PLACE_SUFFIXES
+# A bracketed short form after a name: "Islamic State (Isis)".
+_PAREN_ALIAS = re.compile(r"\s*\(\s*([" + _UPPER + r"][\w'’-]*(?:\s[" + _UPPER + r"][\w'’-]*)?)\s*\)")
 # Lower-case words that may sit inside a name run: particles, "of", "the", titles.
 _LOWER_NAME_WORDS = sorted((PARTICLES | {"of", "the"} | gz.HEAD_TITLES | gz.TITLE_MODIFIERS | gz.HONORIFICS)
                            - {"co-", "vice-"}, key=len, reverse=True)
@@ -100,7 +109,8 @@ _PREV_LOWER_REVERSED = re.compile(
     r"\s{0,3}((?<![\w'’-])" + _trie_pattern([w[::-1] for w in _LOWER_NAME_WORDS + ["and"]]) + r"(?![\w'’-]))")
 
 
-@dataclass
+# (slots: a text has a few hundred tokens, read attribute by attribute in hot loops.)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -110,7 +120,7 @@ class Token:
     possessive: bool   # ended in 's / ' (stripped from text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One occurrence of a name in the text."""
 
@@ -143,6 +153,9 @@ class EntityGroup:
         return self.forms[0]
 
 
+# The word-list look-ups below are pure functions of a short string, asked about the
+# same words again and again (every token of every run): memoised.
+@functools.lru_cache(maxsize=4096)
 def is_title_word(word: str) -> bool:
     """A job title or courtesy title, any case (``commissioner``, ``Sen.``, ``Mr``)."""
     w = word.lower()
@@ -183,6 +196,7 @@ def title_case(words: list[str]) -> str:
     return " ".join(one(w) for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _lookup_org(text: str) -> str | None:
     """Gazetteer organisation for ``text``; all-capital short forms must match case (IS, not Is)."""
     canon = gz.ORG_LOOKUP.get(text.lower())
@@ -197,6 +211,7 @@ def _lookup_org(text: str) -> str | None:
     return canon
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_place(text: str) -> bool:
     low = text.lower()
     if low not in gz.PLACES:
@@ -211,6 +226,10 @@ class NameIndex:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens = self._tokenize(doc)
+        # adjacent[j]: are tokens j - 1 and j adjacent?  The run finder asks
+        # this of every neighbouring pair, often more than once.
+        self._adjacent_to_previous = [False] + [self._adjacent(a, b)
+                                                for a, b in zip(self.tokens, self.tokens[1:])]
         self.mentions: list[Mention] = []
         self.groups: dict[str, EntityGroup] = {}
         self._unknown: list[tuple[int, int, str]] = []   # single words we could not place yet
@@ -230,7 +249,7 @@ class NameIndex:
             # A rare al-/el- name: its tail may swallow capitals, which only the
             # one left-to-right scan gets right.
             return {m.start(): m.end() for m in _NAME_TOKEN.finditer(masked)}
-        spans = {m.start(): m.end() for m in _CAP_TOKEN.finditer(masked)}
+        spans = dict(map(re.Match.span, _CAP_TOKEN.finditer(masked)))   # {start: end}
         if "&" in masked:
             spans.update((m.start(), m.end()) for m in re.finditer("&", masked))
         if not spans:
@@ -297,6 +316,7 @@ class NameIndex:
     def _runs(self) -> list[list[Token]]:
         """Maximal sequences of capitalised words, lower-case titles and inner particles."""
         toks = self.tokens
+        adj = self._adjacent_to_previous
         runs: list[list[Token]] = []
         i = 0
         n = len(toks)
@@ -307,7 +327,7 @@ class NameIndex:
                 continue
             run = [t]
             j = i + 1
-            while j < n and self._adjacent(toks[j - 1], toks[j]):
+            while j < n and adj[j]:
                 u = toks[j]
                 if u.cap or is_title_word(u.text):
                     run.append(u)
@@ -315,10 +335,10 @@ class NameIndex:
                     continue
                 # "of"/"of the" and particles only when a capitalised word follows.
                 k = j
-                while k < n and k - j < 3 and toks[k].text.lower() in PARTICLES | {"of", "the"} \
-                        and not toks[k].cap and self._adjacent(toks[k - 1], toks[k]):
+                while k < n and k - j < 3 and toks[k].text.lower() in _OF_THE_PARTICLES \
+                        and not toks[k].cap and adj[k]:
                     k += 1
-                if k > j and k < n and toks[k].cap and self._adjacent(toks[k - 1], toks[k]):
+                if k > j and k < n and toks[k].cap and adj[k]:
                     run.extend(toks[j:k + 1])
                     j = k + 1
                     continue
@@ -331,7 +351,7 @@ class NameIndex:
                     or (left[0].lower() in gz.ORG_PREFIXES and any(x.text == "of" for x in run)))
                 if u.text in ("and", "&") and not left_is_org:
                     k = j + 1
-                    while k < n and toks[k].cap and self._adjacent(toks[k - 1], toks[k]):
+                    while k < n and toks[k].cap and adj[k]:
                         k += 1
                     if k > j + 1 and toks[k - 1].text.lower() in gz.ORG_SUFFIXES:
                         run.extend(toks[j:k])
@@ -403,12 +423,12 @@ class NameIndex:
         org_toks = run[:t]
         # Lower-case words inside the org part mean it is not an org ("armed police officer").
         for idx in range(len(org_toks) - 1, -1, -1):
-            if not org_toks[idx].cap and org_toks[idx].text.lower() not in {"of", "the"} | PARTICLES:
+            if not org_toks[idx].cap and org_toks[idx].text.lower() not in _OF_THE_PARTICLES:
                 org_toks = org_toks[idx + 1:]
                 break
         if title_toks and name_toks and self._title_ok(title_toks):
             name = self._text(name_toks)
-            if name_toks[-1].text.lower() in gz.ORG_SUFFIXES | gz.PLACE_SUFFIXES:
+            if name_toks[-1].text.lower() in _ORG_OR_PLACE_SUFFIXES:
                 self._classify_plain([t for t in run if t.cap or t.text in ("of", "the")],
                                      pending_single, None)
                 return
@@ -427,7 +447,7 @@ class NameIndex:
             self._add(name_toks[0].start, name_toks[-1].end, name, "person", role, org, key=key)
             return
         # No title: classify the run as it stands (keeping a capital "The").
-        if not all(tok.cap or tok.text.lower() in {"of", "the", "and", "&"} | PARTICLES for tok in run):
+        if not all(tok.cap or tok.text.lower() in _PLAIN_RUN_WORDS for tok in run):
             run = [tok for tok in run if tok.cap][-1:] if run[-1].cap else []
             if not run:
                 return
@@ -472,8 +492,6 @@ class NameIndex:
         if len(words) > 1 and last in gz.PLACE_SUFFIXES:
             self._add(start, end, text, "place")
             return
-        after = self.doc.masked[end:end + 40]
-        paren = re.match(r"\s*\(\s*([" + _UPPER + r"][\w'’-]*(?:\s[" + _UPPER + r"][\w'’-]*)?)\s*\)", after)
         if len(words) > 1 and words[0].lower() in gz.FIRST_NAMES and len(words) <= 4 \
                 and not any(w in ("of", "the") for w in words) \
                 and not any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in words):
@@ -483,11 +501,13 @@ class NameIndex:
                 and not any(w in ("of", "the") for w in words):
             self._add(start, end, text, "person")
             return
-        if paren and len(words) > 1:
+        # (Looked at within 40 characters of the name.)
+        paren = _PAREN_ALIAS.match(self.doc.masked, end, end + 40) if len(words) > 1 else None
+        if paren:
             # "Islamic State (Isis)": a bracketed short form names an organisation.
             m = self._add(start, end, text, "organisation")
             alias = paren.group(1)
-            a_start = end + paren.start(1)
+            a_start = paren.start(1)
             self._add(a_start, a_start + len(alias), alias, "organisation", key=m.key)
             return
         if len(run) > 1 and any(tok.text in ("of", "the", "and", "&") for tok in run):

@@ -256,14 +256,16 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
     """
     words: list[str] = []
     end = pos
+    m = _WORD.match(masked, end, limit)
     while len(words) < 4:
-        m = _WORD.match(masked, end, limit)
         if not m or masked[m.start():m.start(1)].count("\n") > 1:
             break
         w = m.group(1)
         low = w.lower()
-        if low in _STOP or low in _MONTH_WORDS or _CONTRACTED.match(low):
+        # (A contraction needs an apostrophe: the pattern is tried only then.)
+        if low in _STOP or low in _MONTH_WORDS or (("'" in low or "’" in low) and _CONTRACTED.match(low)):
             break
+        # The word after this one: looked at here, and the next word of the loop.
         nxt = _WORD.match(masked, m.end(), limit)
         nxt_word = nxt.group(1) if nxt and not masked[m.end():nxt.start(1)].strip() else None
         if len(w) == 1 and w.isupper():
@@ -279,6 +281,7 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
             break
         words.append(w)
         end = m.end()
+        m = nxt
     return words, end
 
 
@@ -299,13 +302,24 @@ class _Spans:
         return i > 0 and self.max_end[i - 1] > s
 
 
+# The characters ``_DATE_AFTER`` and ``_TIME_AFTER`` can start with, other than
+# whitespace (case-insensitively: "ſ" is a long "s").  Most numbers are followed by
+# a space or punctuation, and one set test is cheaper than a failed regex match.
+_DATE_AFTER_FIRST = frozenset("snrtSNRT\u017f")
+_TIME_AFTER_FIRST = frozenset(":.aphogbuAPHOGBU")
+
+
 def _is_date_or_time(masked: str, m: re.Match, date_spans: _Spans) -> bool:
     s, e = m.start(), m.end()
     if date_spans.overlaps(s, e):
         return True
-    if _DATE_AFTER.match(masked, e) or _month_before(masked, s):
+    after = masked[e:e + 1]
+    space_after = after.isspace()   # (what ``\s`` matches; False for "")
+    if (space_after or after in _DATE_AFTER_FIRST) and after and _DATE_AFTER.match(masked, e) \
+            or _month_before(masked, s):
         return True
-    if _TIME_AFTER.match(masked, e) or _TIME_COLON.match(masked, s):
+    if (space_after or after in _TIME_AFTER_FIRST) and after and _TIME_AFTER.match(masked, e) \
+            or ":" in masked[s + 1:s + 3] and _TIME_COLON.match(masked, s):
         return True
     return False
 
@@ -313,10 +327,6 @@ def _is_date_or_time(masked: str, m: re.Match, date_spans: _Spans) -> bool:
 def _is_year(m: re.Match) -> bool:
     text = m.group()
     return len(text) == 4 and text.isdecimal() and 1000 <= int(text) <= 2100
-
-
-def _wordish(c: str) -> bool:
-    return c.isalnum() or c in "_'’-"
 
 
 def _month_before(masked: str, s: int) -> bool:
@@ -347,7 +357,7 @@ def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
     if masked[end] == "\n" and end - 1 >= lo and masked[end - 1].isspace():
         end -= 1   # ("$" also matches before a final line break)
     k = end
-    while k > lo and _wordish(masked[k - 1]):
+    while k > lo and (masked[k - 1].isalnum() or masked[k - 1] in "_'’-"):
         k -= 1
     while k < end and not ("A" <= masked[k] <= "Z" or "a" <= masked[k] <= "z"):
         k += 1   # the word starts at its first ASCII letter
@@ -379,8 +389,8 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
         # Inside a word or a longer token (G20, 9/11, 3-1, 1990s, 13th): not a count.
         if s > 0 and (masked[s - 1].isalnum() or masked[s - 1] in "/-.,:#"):
             continue
-        if e < len(masked) and (masked[e].isalnum() and not m.group("money")
-                                or masked[e] in "/" or _RANGE.match(masked, e)):
+        if e < len(masked) and (masked[e].isalnum() and m.lastgroup != "money"
+                                or masked[e] in "/" or masked[e] in "-–" and _RANGE.match(masked, e)):
             continue
         sent_start, sent_end = doc.sentence_of(s)
         if sent_start == sent_end:
@@ -393,7 +403,8 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
 
 def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
     """What happened to the counted things, written after them: ("killed", end offset)."""
-    if not _OUTCOME_FIRST_WORD.match(masked, pos, limit):
+    # (The pattern opens with whitespace: no need to try it after anything else.)
+    if pos >= limit or not masked[pos].isspace() or not _OUTCOME_FIRST_WORD.match(masked, pos, limit):
         return None   # one quick test instead of six patterns
     for rx, outcome in _OUTCOMES:
         o = rx.match(masked, pos, limit)
@@ -448,8 +459,10 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
     unit: str | None = None
     label: str | None = None
     start, end = s, e
-    if m.group("money") or m.group("money2"):
-        if m.group("money"):
+    # The alternative that matched is the last group to close (it encloses the others).
+    kind = m.lastgroup
+    if kind == "money" or kind == "money2":
+        if kind == "money":
             value = " ".join(m.group("money").split())
         else:
             num = _num_value(m.group("m2num"))
@@ -463,7 +476,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         else:
             back = _back_label(masked, sent_start, s)
             label, start = back if back else ("amount", s)
-    elif m.group("pct"):
+    elif kind == "pct":
         value = _num_value(m.group("pnum")) + "%"
         of = _PCT_OF.match(masked, e, sent_end)
         words, np_end = _noun_phrase(masked, of.end(), sent_end) if of else ([], e)
@@ -472,7 +485,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         else:
             back = _back_label(masked, sent_start, s)
             label, start = back if back else ("percentage", s)
-    elif m.group("hyph"):
+    elif kind == "hyph":
         if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
             return None
         value = _num_value(m.group("hnum"))
@@ -484,7 +497,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         words, np_end = _noun_phrase(masked, e, sent_end)
         label = " ".join([hunit] + words)
         end = np_end if words else e
-    elif m.group("times"):
+    elif kind == "times":
         if _MULTIPLIER_AFTER.match(masked, e) or _is_date_or_time(masked, m, dates):
             return None
         raw = m.group("tnum").lower()
@@ -526,7 +539,7 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
         # A count followed or preceded by what happened: "130 people lost their lives",
         # "killed 130 people" -> "people killed".
         after = _outcome_after(masked, end, sent_end)
-        before = None if after or not m.group("plain") else _outcome_before(masked, sent_start, s)
+        before = None if after or kind != "plain" else _outcome_before(masked, sent_start, s)
         if after:
             label, end = f"{label} {after[0]}", after[1]
         elif before:

@@ -316,9 +316,11 @@ def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     cur = 0
     quote_open = False
     qpos = 0  # quote marks before this offset are already counted in quote_open
+    # (Most paragraphs quote nobody: then there are no marks to count.)
+    quoting = '"' in chunk or "“" in chunk or "”" in chunk
     for m in _BOUNDARY.finditer(chunk):
         stop_end = m.start(2)  # after the stop and any closing quote marks
-        if qpos < stop_end:
+        if quoting and qpos < stop_end:
             for q in _QUOTE_CHARS.finditer(chunk, qpos, stop_end):
                 c = q.group()
                 quote_open = (not quote_open) if c == '"' else (c == "“")

@@ -1,4 +1,8 @@
-/* factsheet search: reads /search/index.json (built with the site) and searches it in the browser.
+/* factsheet search: reads the sharded index under /search/ (built with the site) in the browser.
+ *
+ * It loads the small manifest, search/index.json, then for each query only the term shards of its
+ * words (search/terms/<first two letters>.json; search/pairs/ for phrases), ranks every match, and
+ * fetches the document shards (search/docs/<n>.json) of the results it shows. Shards are fetched once.
  *
  * Words match by their beginnings ("polic" finds "police"), every word must match, and words in
  * quotes must appear together as a phrase. Results are ranked by how often and where the words
@@ -10,6 +14,7 @@
 
   var WORD = /[\p{L}\p{N}]+/gu;
   var MAX_RESULTS = 50;
+  var SCORE_SCALE = 10;  // search.py stores each score as an integer, SCORE_SCALE times the BM25 term weight
   var KINDS = { article: "Article", topic: "Topic", event: "Event", quote: "Quote",
                 person: "Person", organisation: "Organisation", place: "Place" };
 
@@ -33,74 +38,134 @@
     return { phrases: phrases, words: words(rest) };
   }
 
-  function Index(data) {
-    this.docs = data.docs;
-    this.terms = data.terms;
-    this.keys = Object.keys(data.terms).sort();
-    var total = 0;
-    this.docs.forEach(function (doc) { total += doc.n; });
-    this.averageLength = this.docs.length ? total / this.docs.length : 1;
+  // The term shard a folded word lives in: its first two characters, any but a-z and 0-9 as "_" (search.py's shard_key).
+  function shardKey(term) {
+    return Array.from(term).slice(0, 2).map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
   }
 
-  // Every indexed word starting with `prefix`, found by binary search in the sorted word list.
-  Index.prototype.startingWith = function (prefix) {
-    var low = 0, high = this.keys.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (this.keys[middle] < prefix) low = middle + 1; else high = middle;
+  // The pair shard of two adjacent words (search.py's pair_key): "th-c" holds "the cat", "this car"...
+  function pairKey(first, second) {
+    return shardKey(first) + "-" + shardKey(second).charAt(0);
+  }
+
+  // Posting lists store each document number as the gap from the previous one.
+  function decode(postings, step) {
+    var numbers = [], scores = [], number = 0;
+    for (var i = 0; i < postings.length; i += step) {
+      number += postings[i];
+      numbers.push(number);
+      if (step === 2) scores.push(postings[i + 1]);
     }
-    var found = [];
-    for (var i = low; i < this.keys.length && this.keys[i].lastIndexOf(prefix, 0) === 0; i++) found.push(this.keys[i]);
-    return found;
+    return { numbers: numbers, scores: scores };
+  }
+
+  // The sharded index: the manifest, and the shards fetched (once each) as queries need them.
+  function Index(manifest, indexUrl) {
+    this.manifest = manifest;
+    this.indexUrl = indexUrl;
+    this.keys = { terms: {}, pairs: {} };
+    var self = this;
+    manifest.terms.forEach(function (key) { self.keys.terms[key] = true; });
+    Object.keys(manifest.pairs).forEach(function (first) {
+      Array.from(manifest.pairs[first]).forEach(function (next) { self.keys.pairs[first + "-" + next] = true; });
+    });
+    this.loaded = {};
+  }
+
+  Index.prototype.load = function (path) {
+    if (!this.loaded[path]) {
+      this.loaded[path] = fetch(new URL(path, this.indexUrl).toString()).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      });
+    }
+    return this.loaded[path];
   };
 
-  // doc number → score for one query word: the best of the indexed words it matches.
-  Index.prototype.scores = function (word, exactOnly) {
-    var self = this, result = {};
-    var candidates = exactOnly ? (this.terms[word] ? [word] : []) : this.startingWith(word);
+  // A shard by its key (see shardKey and pairKey), or an empty one when the index has none by that key.
+  Index.prototype.shard = function (folder, key) {
+    return this.keys[folder][key] ? this.load(folder + "/" + key + ".json") : Promise.resolve({});
+  };
+
+  // doc number → score for one query word: the best of the indexed words it matches. A word of two
+  // or more characters matches every word it begins; a single character matches only itself.
+  function scores(terms, word, exactOnly, documents) {
+    var result = {};
+    var candidates = exactOnly || word.length < 2 ? (terms[word] ? [word] : []) :
+      Object.keys(terms).filter(function (term) { return term.lastIndexOf(word, 0) === 0; });
     candidates.forEach(function (term) {
-      var postings = self.terms[term];
-      var documentCount = postings.length / 2;
-      var idf = Math.log(1 + self.docs.length / documentCount);
+      var postings = decode(terms[term], 2);
+      var idf = Math.log(1 + documents / postings.numbers.length);
       var closeness = term === word ? 1 : 0.5 * word.length / term.length;
-      for (var i = 0; i < postings.length; i += 2) {
-        var doc = postings[i], weight = postings[i + 1];
-        var lengthNorm = 0.25 + 0.75 * self.docs[doc].n / self.averageLength;
-        var score = idf * closeness * (weight * 2.2) / (weight + 1.2 * lengthNorm);
+      postings.numbers.forEach(function (doc, i) {
+        var score = idf * closeness * postings.scores[i] / SCORE_SCALE;
         if (!(doc in result) || result[doc] < score) result[doc] = score;
-      }
+      });
     });
     return result;
-  };
+  }
 
+  // The documents that have every adjacent pair of the phrase, one after the other.
+  function phraseDocs(pairShards, phrase) {
+    var keep = null;
+    for (var i = 0; i + 1 < phrase.length; i++) {
+      var pair = phrase[i] + " " + phrase[i + 1];
+      var found = {};
+      decode(pairShards[i][pair] || [], 1).numbers.forEach(function (doc) {
+        if (keep === null || keep[doc]) found[doc] = true;
+      });
+      keep = found;
+    }
+    return keep;
+  }
+
+  // Resolves to every match, best first, as {number, score}; documents are fetched later, for those shown.
   Index.prototype.search = function (query) {
     var parsed = parseQuery(query);
-    var self = this;
-    var required = parsed.words.map(function (w) { return self.scores(w, false); });
+    var self = this, documents = this.manifest.documents;
+    var wanted = parsed.words.map(function (w) { return { word: w, exact: false }; });
     parsed.phrases.forEach(function (phrase) {
-      phrase.forEach(function (w) { required.push(self.scores(w, true)); });
+      phrase.forEach(function (w) { wanted.push({ word: w, exact: true }); });
     });
-    if (!required.length) return [];
-    var total = null;
-    required.forEach(function (scores) {
-      var next = {};
-      Object.keys(scores).forEach(function (doc) {
-        if (total === null || doc in total) next[doc] = (total === null ? 0 : total[doc]) + scores[doc];
+    if (!wanted.length) return Promise.resolve([]);
+    var termLoads = wanted.map(function (w) { return self.shard("terms", shardKey(w.word)); });
+    var pairLoads = parsed.phrases.map(function (phrase) {
+      return Promise.all(phrase.slice(0, -1).map(function (w, i) { return self.shard("pairs", pairKey(w, phrase[i + 1])); }));
+    });
+    return Promise.all([Promise.all(termLoads), Promise.all(pairLoads)]).then(function (loaded) {
+      var total = null;
+      wanted.forEach(function (w, i) {
+        var found = scores(loaded[0][i], w.word, w.exact, documents), next = {};
+        Object.keys(found).forEach(function (doc) {
+          if (total === null || doc in total) next[doc] = (total === null ? 0 : total[doc]) + found[doc];
+        });
+        total = next;
       });
-      total = next;
+      parsed.phrases.forEach(function (phrase, i) {
+        var keep = phraseDocs(loaded[1][i], phrase);
+        if (keep === null) return;  // a one-word phrase: its word matched exactly, which is all it asks
+        Object.keys(total).forEach(function (doc) { if (!keep[doc]) delete total[doc]; });
+      });
+      var results = Object.keys(total).map(function (key) { return { number: Number(key), score: total[key] }; });
+      results.sort(function (a, b) { return b.score - a.score || a.number - b.number; });
+      return results;
     });
-    var results = [];
-    Object.keys(total).forEach(function (key) {
-      var doc = self.docs[Number(key)];
-      if (parsed.phrases.length) {
-        var all = " " + words(doc.t + " " + doc.x).join(" ") + " ";
-        var every = parsed.phrases.every(function (phrase) { return all.indexOf(" " + phrase.join(" ") + " ") >= 0; });
-        if (!every) return;
+  };
+
+  // The documents of the given numbers, fetching only the document shards that hold them.
+  Index.prototype.documents = function (numbers) {
+    var firsts = this.manifest.docs, self = this;
+    var shardOf = numbers.map(function (number) {
+      var low = 0, high = firsts.length - 1;
+      while (low < high) {
+        var middle = (low + high + 1) >> 1;
+        if (firsts[middle] <= number) low = middle; else high = middle - 1;
       }
-      results.push({ doc: doc, order: Number(key), score: total[key] });
+      return low;
     });
-    results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-    return results;
+    return Promise.all(shardOf.map(function (n) { return self.load("docs/" + n + ".json"); })).then(function (shards) {
+      return numbers.map(function (number, i) { return shards[i][String(number - firsts[shardOf[i]])]; });
+    });
   };
 
   function escapeRegExp(text) {
@@ -173,48 +238,71 @@
     var fallback = document.getElementById("search-nojs");
     if (fallback) fallback.hidden = true;
 
+    // Shows the results of `query` once its shards have arrived; a newer query makes an older one's
+    // results void, so typing fast never shows the answer to an earlier question.
     function show(query) {
       if (query === lastQuery) return;
       lastQuery = query;
-      while (list.firstChild) list.removeChild(list.firstChild);
-      if (!query.trim()) { status.textContent = ""; return; }
-      if (!index) { status.textContent = "Loading the search index…"; return; }
+      if (!query.trim()) { clear(); status.textContent = ""; return; }
+      if (!index) { clear(); status.textContent = "Loading the search index…"; return; }
       var parsed = parseQuery(query);
-      var results = index.search(query);
-      results.slice(0, MAX_RESULTS).forEach(function (result) {
-        var doc = result.doc;
-        var item = document.createElement("li");
-        item.className = "search-result";
-        var heading = document.createElement("p");
-        heading.className = "search-result-title";
-        var kind = document.createElement("span");
-        kind.className = "badge";
-        kind.textContent = KINDS[doc.k] || doc.k;
-        var link = document.createElement("a");
-        link.href = base + doc.u;
-        link.appendChild(marked(doc.t, parsed));
-        heading.appendChild(kind);
-        heading.appendChild(document.createTextNode(" "));
-        heading.appendChild(link);
-        if (doc.d) {
-          var when = document.createElement("span");
-          when.className = "meta";
-          when.textContent = " · " + doc.d;
-          heading.appendChild(when);
-        }
-        item.appendChild(heading);
-        if (doc.x) {
-          var text = document.createElement("p");
-          text.className = "search-snippet";
-          text.appendChild(snippet(doc.x, parsed));
-          item.appendChild(text);
-        }
-        list.appendChild(item);
-      });
-      var shown = Math.min(results.length, MAX_RESULTS);
-      status.textContent = results.length === 0 ? "No results for “" + query.trim() + "”." :
-        (results.length === 1 ? "1 result" : results.length + " results") + " for “" + query.trim() + "”" +
-        (shown < results.length ? ", the first " + shown + " shown." : ".");
+      var total = 0;
+      index.search(query)
+        .then(function (results) {
+          total = results.length;
+          return index.documents(results.slice(0, MAX_RESULTS).map(function (r) { return r.number; }));
+        })
+        .then(function (docs) {
+          if (query !== lastQuery) return;
+          clear();
+          docs.forEach(function (doc) { if (doc) list.appendChild(result(doc, parsed)); });
+          var shown = Math.min(total, MAX_RESULTS);
+          status.textContent = total === 0 ? "No results for “" + query.trim() + "”." :
+            (total === 1 ? "1 result" : total + " results") + " for “" + query.trim() + "”" +
+            (shown < total ? ", the first " + shown + " shown." : ".");
+        })
+        .catch(failed);
+    }
+
+    function clear() {
+      while (list.firstChild) list.removeChild(list.firstChild);
+    }
+
+    function failed() {
+      clear();
+      status.textContent = "The search index could not be loaded. Browse the timeline, topics and tags instead.";
+      if (fallback) fallback.hidden = false;
+    }
+
+    // One result: its kind, its linked title, its label, and a snippet of its excerpt.
+    function result(doc, parsed) {
+      var item = document.createElement("li");
+      item.className = "search-result";
+      var heading = document.createElement("p");
+      heading.className = "search-result-title";
+      var kind = document.createElement("span");
+      kind.className = "badge";
+      kind.textContent = KINDS[doc.k] || doc.k;
+      var link = document.createElement("a");
+      link.href = base + doc.u;
+      link.appendChild(marked(doc.t, parsed));
+      heading.appendChild(kind);
+      heading.appendChild(document.createTextNode(" "));
+      heading.appendChild(link);
+      if (doc.d) {
+        var when = document.createElement("span");
+        when.className = "meta";
+        when.textContent = " · " + doc.d;
+        heading.appendChild(when);
+      }
+      item.appendChild(heading);
+      if (doc.x) {
+        var text = document.createElement("p");
+        text.className = "search-snippet";
+        text.appendChild(snippet(doc.x, parsed));
+        item.appendChild(text);
+      }
+      return item;
     }
 
     // The title with its matches marked, whole (titles are short).
@@ -264,21 +352,19 @@
 
     var initial = new URLSearchParams(window.location.search).get("q") || "";
     if (initial) input.value = initial;
-    fetch(form.getAttribute("data-index"))
+    var indexUrl = new URL(form.getAttribute("data-index"), window.location.href);
+    fetch(indexUrl.toString())
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       })
-      .then(function (data) {
-        index = new Index(data);
+      .then(function (manifest) {
+        index = new Index(manifest, indexUrl);
         form.setAttribute("data-ready", "");
         lastQuery = null;
         show(input.value);
       })
-      .catch(function () {
-        status.textContent = "The search index could not be loaded. Browse the timeline, topics and tags instead.";
-        if (fallback) fallback.hidden = false;
-      });
+      .catch(failed);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);

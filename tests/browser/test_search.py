@@ -62,9 +62,29 @@ def test_a_quoted_phrase_finds_the_article_that_has_it(page, server):
     assert "/sheets/articles/aske-flood-homes-under-water/" in hrefs
     assert all(r["href"].startswith("/sheets/articles/aske-flood-homes-under-water/") for r in results), hrefs
     article = results[hrefs.index("/sheets/articles/aske-flood-homes-under-water/")]
-    assert [m.lower() for m in article["marks"]] == ["ground was already saturated"]
+    # the snippet is the article's opening (the index ships no whole texts): it marks the phrase only
+    assert all(m.lower() == "ground was already saturated" for m in article["marks"]), article["marks"]
     match = STATUS.match(page.inner_text("#search-status"))
     assert match and int(match.group(1)) == len(results)
+
+
+def test_a_phrase_in_the_opening_is_marked_in_the_snippet(page, server):
+    results = search(page, server, '"rescue boats"')
+    article = [r for r in results if r["href"] == "/sheets/articles/aske-flood-homes-under-water/"]
+    assert article, "the summary and the first sentence say it"
+    assert [m.lower() for m in article[0]["marks"]] == ["rescue boats", "rescue boats"]
+
+
+def test_only_the_shards_a_query_needs_are_fetched(page, server):
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    results = search(page, server, "hydrologist")
+    assert results
+    index = [u.split("/sheets/search/", 1)[1] for u in fetched if "/sheets/search/" in u and u.endswith(".json")]
+    assert index[0] == "index.json"
+    assert [u for u in index if u.startswith("terms/")] == ["terms/hy.json"]
+    assert not [u for u in index if u.startswith("pairs/")], "no phrase, no pair shard"
+    assert 1 <= len([u for u in index if u.startswith("docs/")]) <= len(results)
 
 
 def test_the_same_words_out_of_order_are_not_the_phrase(page, server):

@@ -85,7 +85,9 @@ page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
 peak = [0]
 done = threading.Event()
 
-def tree_rss_kb(root):
+def tree_kb(root, floor):
+    """The tree's summed PSS, or a figure <= floor when it cannot exceed floor (PSS <= RSS: reading
+    smaps_rollup walks page tables, so it is skipped while the cheap RSS sum says no new peak)."""
     children = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():
@@ -97,12 +99,14 @@ def tree_rss_kb(root):
             continue
         # fields[1] is the parent pid, fields[21] the resident set in pages
         children.setdefault(int(fields[1]), []).append((int(name), int(fields[21])))
-    total, stack = 0, [root]
+    tree, stack = [], [root]
     while stack:
         for pid, rss in children.get(stack.pop(), ()):
-            total += pss_kb(pid, rss * page_kb)
+            tree.append((pid, rss * page_kb))
             stack.append(pid)
-    return total
+    if sum(rss for _, rss in tree) <= floor:
+        return 0
+    return sum(pss_kb(pid, rss) for pid, rss in tree)
 
 def pss_kb(pid, fallback):
     try:
@@ -127,7 +131,7 @@ def sample():
     me = os.getpid()
     while not done.wait(interval):
         try:
-            peak[0] = max(peak[0], tree_rss_kb(me))
+            peak[0] = max(peak[0], tree_kb(me, peak[0]))
         except Exception:
             return
 

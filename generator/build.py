@@ -27,6 +27,7 @@ from .load import discover, parse_document, relative_path, working_on
 from .merge import extract_article, merge_article
 from .model import Article, Entity, SiteConfig, Topic
 from .progress import reporter
+from .search import article_search_entries
 from .validate import validate_article, validate_entity, validate_topic
 
 MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
@@ -161,6 +162,7 @@ def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tu
             return None, tuple(diagnostics.items)
         extraction = extract_article(_extractable(article, diagnostics), config) if extract else None
         page = article_page(article, merge_article(article, extraction), config, diagnostics)
+        page = replace(page, search=article_search_entries(page))  # with the page: in a worker, and cached
     return page, tuple(diagnostics.items)
 
 

@@ -66,6 +66,7 @@ class ArticlePage:
     body_html: str
     timeline: tuple[TimelineEntry, ...]
     anchors: dict = field(default_factory=dict, compare=False, hash=False)  # item -> id of its mark in the text
+    search: tuple = field(default=(), compare=False, hash=False)  # its search documents (search.py), counted
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
     batches = _batches(list(zip(specs, fingerprints)))
     reporter.start("writing pages", len(specs))
     with SiteWriter(out, before, spare, spare_files) as writer:
-        jobs = [("pages", batch) for batch in batches] + [("feeds", ()), ("exports", ()), ("search", ())]
+        # the site-wide files first: each is one long task, which one worker does while the others render pages
+        jobs = [("search", ()), ("exports", ()), ("feeds", ())] + [("pages", batch) for batch in batches]
         for written in parallel.run_tasks(_write_job, len(jobs), (renderer, writer, jobs), chunksize=1,
                                           parallel=_worth_forking(writer, fingerprints)):
             for relative, record, linked in written:
@@ -88,7 +89,10 @@ def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
     kind, items = jobs[index]
     graph = renderer.graph
     if kind != "pages":
-        files = {"feeds": feed_files, "exports": export_files, "search": search_files}[kind](graph)
+        if kind == "search":
+            files = search_files(graph, {p.article.slug: p.search for p in graph.articles if p.search})
+        else:
+            files = {"feeds": feed_files, "exports": export_files}[kind](graph)
         return [(relative, *writer.store(relative, data)) for relative, data in files]
     written = []
     for spec, fingerprint in items:

@@ -73,6 +73,7 @@ def page_types(site: BuiltSite) -> list[PageType]:
         PageType("article", first("articles")),
         PageType("topic", first("topics")),
         PageType("timeline", "timeline/"),
+        PageType("timeline-year", first("timeline")),
         PageType("entity", first("entities")),
         PageType("tag", first("tags")),
         PageType("tags-index", "tags/"),

@@ -162,7 +162,7 @@ def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tu
             return None, tuple(diagnostics.items)
         extraction = extract_article(_extractable(article, diagnostics), config) if extract else None
         page = article_page(article, merge_article(article, extraction), config, diagnostics)
-        page = replace(page, search=article_search_entries(page))  # with the page: in a worker, and cached
+        page = replace(page, search=pickle.dumps(article_search_entries(page), protocol=pickle.HIGHEST_PROTOCOL))
     return page, tuple(diagnostics.items)
 
 

@@ -31,6 +31,7 @@ class Report:
 
     event: Event
     article: Article | None  # None: the topic sheet's own event
+    topic: str | None = None  # the slug of the topic sheet that gives it, for a topic sheet's own event
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,9 @@ class ArticlePage:
     body_html: str
     timeline: tuple[TimelineEntry, ...]
     anchors: dict = field(default_factory=dict, compare=False, hash=False)  # item -> id of its mark in the text
-    search: tuple = field(default=(), compare=False, hash=False)  # its search documents (search.py), counted
+    # its search documents (search.py), counted and pickled: only the search worker needs them, and
+    # unpickling them with every page made loading a big site's pages from the cache twice as slow
+    search: bytes = field(default=b"", compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -193,7 +196,12 @@ def _words(text: str) -> set[str]:
 
 
 def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
-    """Group reports of the same event; order by date, then by text for a stable page.
+    """Group reports of the same event; order by date, then by text for a stable page."""
+    return timeline_entries(group_reports(reports))
+
+
+def group_reports(reports: list[Report]) -> list[list[Report]]:
+    """The reports in groups, one per happening, in the order each group's first report came.
 
     Two reports tell of the same happening when they have the same date value
     (a month-precise and a day-precise report stay apart) and at least half
@@ -233,6 +241,11 @@ def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
         sizes.append(len(mine))
         for word in mine:
             index.setdefault(word, []).append((target, number))
+    return groups
+
+
+def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
+    """One entry per group, ordered by date and then text, each with an anchor unique on its page."""
     entries = []
     for group in groups:
         # a hand-written description reads better than an extracted sentence
@@ -261,11 +274,14 @@ def build_graph(
 ) -> SiteGraph:
     """Link articles to their topics, tags and entities, and merge the timelines."""
     pages = sorted(pages, key=lambda p: (p.article.date is None, _neg_date(p.article), p.article.slug))
-    topic_pages = tuple(_topic_page(t, pages, config, diagnostics) for t in sorted(topics, key=lambda t: t.title.lower()))
-    tag_pages = _tag_pages(pages)
     reports = [Report(e, p.article) for p in pages for e in p.facts.events]
-    reports += [Report(e, None) for t in topics for e in t.facts.events]
-    timeline = merge_events(reports)
+    reports += [Report(e, None, t.slug) for t in topics for e in t.facts.events]
+    groups = group_reports(reports)
+    timeline = timeline_entries(groups)
+    by_topic = _groups_by_topic(groups)
+    topic_pages = tuple(_topic_page(t, pages, by_topic.get(t.slug, []), config)
+                        for t in sorted(topics, key=lambda t: t.title.lower()))
+    tag_pages = _tag_pages(pages)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
     targets = _mention_targets(pages, entity_pages, Urls(config.base_url))
     years = timeline_years(timeline)
@@ -327,10 +343,27 @@ def _neg_date(article: Article) -> int:
     return -article.date.toordinal() if article.date else 0
 
 
-def _topic_page(topic: Topic, pages: list[ArticlePage], config: SiteConfig, diagnostics: Diagnostics) -> TopicPage:
+def _groups_by_topic(groups: list[list[Report]]) -> dict[str, list[list[Report]]]:
+    """For each topic, the site-wide groups kept to the topic's reports (groups with none left out)."""
+    result: dict[str, list[list[Report]]] = defaultdict(list)
+    for group in groups:
+        kept: dict[str, list[Report]] = {}
+        for report in group:
+            for slug in ([report.topic] if report.topic else report.article.topics if report.article else ()):
+                kept.setdefault(slug, []).append(report)
+        for slug, reports in kept.items():
+            result[slug].append(reports)
+    return result
+
+
+def _topic_page(topic: Topic, pages: list[ArticlePage], groups: list[list[Report]], config: SiteConfig) -> TopicPage:
+    """A topic's articles, key figures and timeline.
+
+    The timeline is the site-wide timeline's grouping kept to the topic's
+    reports (`groups`): an event is grouped the same way on every page, and the reports
+    of a big site are compared once, not once more for each topic.
+    """
     members = [p for p in pages if topic.slug in p.article.topics]
-    reports = [Report(e, None) for e in topic.facts.events]
-    reports += [Report(e, p.article) for p in members for e in p.facts.events]
     facts: dict[str, list[SourcedFact]] = {}
     for fact in topic.facts.facts:
         facts.setdefault(fact.label, []).append(SourcedFact(fact, None))
@@ -340,7 +373,7 @@ def _topic_page(topic: Topic, pages: list[ArticlePage], config: SiteConfig, diag
                 facts.setdefault(fact.label, []).append(SourcedFact(fact, page.article))
     body_html = render_body(topic.body, topic.body_format, config.allow_html)
     return TopicPage(
-        topic, tuple(p.article for p in members), merge_events(reports),
+        topic, tuple(p.article for p in members), timeline_entries(groups),
         tuple((label, tuple(items)) for label, items in facts.items()), body_html,
     )
 
@@ -482,10 +515,28 @@ class _TextIndex:
                 self.by_word[word].append(i)
 
     def find(self, name: str) -> list[int]:
-        pattern = re.compile(rf"\b{re.escape(name)}\b")
         words = _WORD.findall(name)
         candidates = min((self.by_word.get(w, []) for w in words), key=len) if words else range(len(self.texts))
+        if name and _is_word_char(name[0]) and _is_word_char(name[-1]):
+            # what \bname\b finds, without compiling a pattern for each of thousands of names
+            return [i for i in candidates if _whole_word_in(name, self.texts[i])]
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
         return [i for i in candidates if pattern.search(self.texts[i])]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # re's \w for str patterns
+
+
+def _whole_word_in(name: str, text: str) -> bool:
+    """Whether `name`, which starts and ends with a word character, stands in `text` as whole words."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 _WORD = re.compile(r"\w+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from . import parallel
@@ -90,7 +91,7 @@ def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
     graph = renderer.graph
     if kind != "pages":
         if kind == "search":
-            files = search_files(graph, {p.article.slug: p.search for p in graph.articles if p.search})
+            files = search_files(graph, {p.article.slug: pickle.loads(p.search) for p in graph.articles if p.search})
         else:
             files = {"feeds": feed_files, "exports": export_files}[kind](graph)
         return [(relative, *writer.store(relative, data)) for relative, data in files]

@@ -45,3 +45,14 @@ def test_reports_are_grouped_as_comparing_every_pair_would(items):
     expected = sorted(tuple(id(r) for r in group) for group in _reference(reports))
     found = sorted(tuple(id(r) for r in entry.reports) for entry in merge_events(reports))
     assert found == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab _-é1.", min_size=1, max_size=6), st.text(alphabet="ab _-é1.", max_size=30))
+def test_whole_word_search_finds_what_a_word_boundary_pattern_finds(name, text):
+    import re
+
+    from generator.graph import _TextIndex
+
+    index = _TextIndex([text])
+    assert index.find(name) == ([0] if re.search(rf"\b{re.escape(name)}\b", text) else [])

@@ -11,9 +11,10 @@ reports spans that are not in the text), not only a matter of display.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from .body import lead_lines, render_body, strip_lead
 from .datevalue import DateValue
@@ -213,9 +214,10 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     of the site.
     """
     groups: list[list[Report]] = []
-    by_value: dict[str, dict[str, list[tuple[int, int]]]] = {}  # date -> word -> (group, report number)
+    by_value: dict[str, dict[str, list[int]]] = {}  # date -> word -> numbers of the reports holding it
     known: dict[str, frozenset[str]] = {}
     sizes: list[int] = []  # per report seen: its number of words
+    group_of: list[int] = []  # per report seen: its group
 
     def words(text: str) -> frozenset[str]:  # a big site compares each text many times
         if text not in known:
@@ -225,12 +227,10 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     for report in reports:
         mine = words(report.event.text)
         index = by_value.setdefault(report.event.date.value, {})
-        shared: dict[tuple[int, int], int] = defaultdict(int)  # (group, report number) -> words in common
-        for word in mine:
-            for holder in index.get(word, ()):
-                shared[holder] += 1
-        matching = [group for (group, number), common in shared.items()
-                    if common / min(len(mine), sizes[number]) >= 0.5]
+        # words in common with each earlier report of the date (Counter counts an iterable in C)
+        shared = Counter(chain.from_iterable(index[w] for w in mine if w in index))
+        size = len(mine)
+        matching = [group_of[number] for number, common in shared.items() if 2 * common >= min(size, sizes[number])]
         if matching:
             target = min(matching)
         else:
@@ -238,9 +238,10 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
             groups.append([])
         groups[target].append(report)
         number = len(sizes)
-        sizes.append(len(mine))
+        sizes.append(size)
+        group_of.append(target)
         for word in mine:
-            index.setdefault(word, []).append((target, number))
+            index.setdefault(word, []).append(number)
     return groups
 
 
@@ -253,9 +254,10 @@ def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
         entries.append((lead.event.date, lead.event.text, tuple(group)))
     entries.sort(key=lambda e: (e[0].sort_key(), e[1]))
     used: dict[str, int] = {}
+    bases: dict[str, str] = {}  # date value -> its anchor: many entries share a date
     result = []
     for when, text, group in entries:
-        base = f"e-{slugify(when.value, 'date')}"
+        base = bases.get(when.value) or bases.setdefault(when.value, f"e-{slugify(when.value, 'date')}")
         used[base] = used.get(base, 0) + 1
         anchor = base if used[base] == 1 else f"{base}-{used[base]}"
         result.append(TimelineEntry(when, text, group, anchor))

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.extract import events, extract, names, numbers
+from generator.extract.sentences import prepare
 
 DCT = datetime.date(2015, 12, 2)
 FRAGMENTS = [
@@ -156,3 +157,94 @@ def test_which_prefilter_accepts_every_spelling_the_relative_pattern_does():
         for c in same:
             word = "which"[:i] + c + "which"[i + 1:]
             assert events._WHICH.search(word), (letter, hex(ord(c)))
+
+
+# -- the faster number and name paths, against the code they replaced -------------------
+
+NUMBER_CONTEXT = st.lists(st.sampled_from([
+    "5", "130", "2015", "£2.5m", "50%", "15-week", "three times", "seven", " ", "  ", "\n", ". ",
+    " people", " officers", " killed", " were injured", "killed ", "the death toll rose to ",
+    "March ", "Sept. ", "5th of May", " pm", "10:30", " GMT", " o'clock", "Flight ", "about ",
+    "ſ", "\u212a", "İ", " st", "th", "of", "on ", "the ", "a ", "x",
+]), max_size=24).map("".join)
+
+
+def _reference_is_date_or_time(masked, m, date_spans):
+    """``numbers._is_date_or_time`` as it was: the date and time patterns tried one by one."""
+    s, e = m.start(), m.end()
+    if date_spans.overlaps(s, e):
+        return True
+    if numbers._DATE_AFTER.match(masked, e) or numbers._DATE_BEFORE.search(masked[max(0, s - 12):s]):
+        return True
+    return bool(numbers._TIME_AFTER.match(masked, e) or numbers._TIME_COLON.match(masked, s))
+
+
+def _reference_find_numbers(doc, date_spans):
+    """``numbers.find_numbers`` as it was: every match goes to ``_classify``, dates too."""
+    masked = doc.masked
+    dates = numbers._Spans(date_spans)
+    out, last_end = [], 0
+    for c in numbers._candidates(numbers._ascii_lower(masked)):
+        if c < last_end:
+            continue
+        m = numbers._NUMBER.match(masked, c)
+        if not m:
+            continue
+        s, e = m.span()
+        last_end = e
+        if s > 0 and (masked[s - 1].isalnum() or masked[s - 1] in "/-.,:#"):
+            continue
+        if e < len(masked) and (masked[e].isalnum() and m.lastgroup != "money" or masked[e] in "/"
+                                or masked[e] in "-–" and numbers._RANGE.match(masked, e)):
+            continue
+        sent_start, sent_end = doc.sentence_of(s)
+        if sent_start == sent_end:
+            continue
+        item = numbers._classify(doc, m, sent_start, sent_end, dates)
+        if item is not None:
+            out.append(item)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=NUMBER_CONTEXT, spans=st.lists(st.tuples(st.integers(0, 80), st.integers(0, 8)), max_size=4))
+def test_number_checks_match_the_reference_implementation(text, spans):
+    """The combined date/time pattern, the memoised word-before tests and the early date
+    rejection change no key number and no date/time decision."""
+    doc = prepare(text)
+    date_spans = [(s, s + n) for s, n in spans]
+    assert numbers.find_numbers(doc, date_spans) == _reference_find_numbers(doc, date_spans)
+    dates = numbers._Spans(date_spans)
+    for m in numbers._NUMBER.finditer(doc.masked):
+        expected = _reference_is_date_or_time(doc.masked, m, dates)
+        assert numbers._is_date_or_time(doc.masked, m, dates) == expected, m
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=NUMBER_CONTEXT)
+def test_outcome_stem_prefilter_matches_the_substring_tests(text):
+    low = text.lower()
+    assert bool(numbers._PARTICIPLE_STEM.search(low)) == any(stem in low for stem in numbers._PARTICIPLE)
+
+
+class _ReferenceNameIndex(names.NameIndex):
+    """A NameIndex that sends every run, one word or more, through the general path."""
+
+    def _classify(self, run, pending_single):
+        self._classify_run(run, pending_single)
+
+
+def _mentions(index):
+    return [(m.start, m.end, m.text, m.kind, m.role, m.org, m.key) for m in index.mentions]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=fast_texts)
+def test_name_shortcuts_match_the_general_path(text):
+    """The one-word-run shortcut and the adjacency loop find the same names."""
+    doc = prepare(text)
+    fast, reference = names.NameIndex(doc), _ReferenceNameIndex(doc)
+    assert _mentions(fast) == _mentions(reference)
+    assert fast._unknown == reference._unknown
+    assert fast._adjacent_to_previous == [False] + [fast._adjacent(a, b)
+                                                    for a, b in zip(fast.tokens, fast.tokens[1:])]

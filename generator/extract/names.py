@@ -19,6 +19,10 @@ Leyen``).  A run is then
 Single words that match the surname or first name of a person named in full
 elsewhere become mentions of that person, and acronyms and bracketed short
 forms become aliases of the organisation they stand for.
+
+Most runs are a single capitalised word (a sentence opener, a place, a
+surname): those skip the title and organisation splitting, which cannot
+apply to them.
 """
 
 from __future__ import annotations
@@ -228,8 +232,7 @@ class NameIndex:
         self.tokens = self._tokenize(doc)
         # adjacent[j]: are tokens j - 1 and j adjacent?  The run finder asks
         # this of every neighbouring pair, often more than once.
-        self._adjacent_to_previous = [False] + [self._adjacent(a, b)
-                                                for a, b in zip(self.tokens, self.tokens[1:])]
+        self._adjacent_to_previous = self._adjacency(doc.masked, self.tokens)
         self.mentions: list[Mention] = []
         self.groups: dict[str, EntityGroup] = {}
         self._unknown: list[tuple[int, int, str]] = []   # single words we could not place yet
@@ -292,7 +295,8 @@ class NameIndex:
                     text, end, possessive = text[:-2], end - 2, True
                 elif text[-1] != "s" and text[-2] == "s":
                     text, end, possessive = text[:-1], end - 1, True
-            cap = text[:1].isupper() or bool(_AL_EL.match(text))
+            # (_AL_EL needs "l-" as the second and third characters: tested first.)
+            cap = text[:1].isupper() or (text[1:3] == "l-" and _AL_EL.match(text) is not None)
             # Initial: nothing but opening punctuation between the sentence start and this word.
             while si + 1 < ns and sentences[si + 1][0] <= start:
                 si += 1
@@ -311,6 +315,21 @@ class NameIndex:
         """True if only spaces (at most one line break) separate two tokens."""
         gap = self.doc.masked[a.end:b.start]
         return not a.possessive and gap.strip() == "" and gap.count("\n") <= 1 and len(gap) <= 3
+
+    @staticmethod
+    def _adjacency(masked: str, tokens: list[Token]) -> list[bool]:
+        """``[False, adjacent(t0, t1), adjacent(t1, t2), ...]``: :meth:`_adjacent` for every
+        neighbouring pair, in one loop (it runs for every token of the text)."""
+        adjacent = [False]
+        append = adjacent.append
+        prev = None
+        for tok in tokens:
+            if prev is not None:
+                # (The cheap length test first: most gaps are one space or long.)
+                gap = masked[prev.end:tok.start]
+                append(len(gap) <= 3 and not prev.possessive and not gap.strip() and gap.count("\n") <= 1)
+            prev = tok
+        return adjacent
 
     # -- runs -----------------------------------------------------------------
     def _runs(self) -> list[list[Token]]:
@@ -396,6 +415,20 @@ class NameIndex:
         return mention
 
     def _classify(self, run: list[Token], pending_single: list[list[Token]]) -> None:
+        """Classify one run: :meth:`_classify_run`, with a shortcut for one-word runs."""
+        if len(run) == 1:
+            # Most runs are one word.  In _classify_run a lower-case word alone is
+            # dropped, a word of NOT_NAMES is stripped, and any other word has no title
+            # to split off and no "The" to keep: it goes to _classify_plain as it
+            # stands.  Said here directly, as this runs for most capitalised words.
+            tok = run[0]
+            if tok.cap and tok.text.lower() not in gz.NOT_NAMES:
+                self._classify_plain(run, pending_single, None)
+            return
+        self._classify_run(run, pending_single)
+
+    def _classify_run(self, run: list[Token], pending_single: list[list[Token]]) -> None:
+        """Split a run into organisation, title and name, and classify the parts."""
         # Drop lower-case words at the end (a title with no name after it) and
         # sentence openers / function words at the start.
         while run and not run[-1].cap:

@@ -18,11 +18,17 @@ Spelled-out numbers (``seven people``, ``twenty-six``, ``a hundred thirty
 million``) count too and are shown as digits (``7``, ``26``, ``130 million``).
 Dates, years, times of day, ordinals and list numbering are not key numbers;
 the date tagger's spans and a few rules of our own rule them out.
+
+Speed: a cheap scan finds where numbers can start and the full pattern runs
+only there; numbers inside a date are dropped before any other work; the
+tests of the words before a number are memoised on the short window they
+read, which repeats from number to number ("rose to ", "than ").
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Iterable
 
@@ -181,6 +187,8 @@ _OUTCOME_BEFORE = re.compile(
     r"almost\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+|another\s+)?$", re.I)
 _PARTICIPLE = {"kill": "killed", "injur": "injured", "wound": "injured", "arrest": "arrested",
                "evacuat": "evacuated", "detain": "arrested"}
+# Any of the stems above, in lower-cased text (one search instead of a test per stem).
+_PARTICIPLE_STEM = re.compile("|".join(_PARTICIPLE))
 _WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
 # A noun before the number: "the death toll rose to 137", "a budget of £2.5m", "turnout rose by 5%".
 _BACK_LABEL = re.compile(
@@ -307,6 +315,9 @@ class _Spans:
 # a space or punctuation, and one set test is cheaper than a failed regex match.
 _DATE_AFTER_FIRST = frozenset("snrtSNRT\u017f")
 _TIME_AFTER_FIRST = frozenset(":.aphogbuAPHOGBU")
+_DATE_OR_TIME_AFTER_FIRST = _DATE_AFTER_FIRST | _TIME_AFTER_FIRST
+# A date or a time right after the number: either of the two patterns, in one match.
+_DATE_OR_TIME_AFTER = re.compile("%s|%s" % (_DATE_AFTER.pattern, _TIME_AFTER.pattern), re.I)
 
 
 def _is_date_or_time(masked: str, m: re.Match, date_spans: _Spans) -> bool:
@@ -314,14 +325,12 @@ def _is_date_or_time(masked: str, m: re.Match, date_spans: _Spans) -> bool:
     if date_spans.overlaps(s, e):
         return True
     after = masked[e:e + 1]
-    space_after = after.isspace()   # (what ``\s`` matches; False for "")
-    if (space_after or after in _DATE_AFTER_FIRST) and after and _DATE_AFTER.match(masked, e) \
-            or _month_before(masked, s):
+    # (One pattern for both, tried only after a character either can start with.)
+    if after and (after.isspace() or after in _DATE_OR_TIME_AFTER_FIRST) \
+            and _DATE_OR_TIME_AFTER.match(masked, e):
         return True
-    if (space_after or after in _TIME_AFTER_FIRST) and after and _TIME_AFTER.match(masked, e) \
-            or ":" in masked[s + 1:s + 3] and _TIME_COLON.match(masked, s):
-        return True
-    return False
+    return _month_before(masked, s) \
+        or (":" in masked[s + 1:s + 3] and _TIME_COLON.match(masked, s) is not None)
 
 
 def _is_year(m: re.Match) -> bool:
@@ -335,37 +344,57 @@ def _month_before(masked: str, s: int) -> bool:
     The same test as ``_DATE_BEFORE.search(masked[s - 12:s])``, done by reading
     the word before the number instead of trying the pattern at every offset.
     """
-    lo = max(0, s - 12)
-    end = lo + len(masked[lo:s].rstrip())
-    if end == s:
+    if s == 0 or not masked[s - 1].isspace():
         return False   # no space before the number
-    if end > lo and masked[end - 1] == ".":
+    return _ends_with_month(masked[max(0, s - 12):s])
+
+
+# (A pure function of a short string, and the same few strings -- "rose to ", "than " --
+# come before number after number: memoised.)
+@functools.lru_cache(maxsize=4096)
+def _ends_with_month(window: str) -> bool:
+    """Does ``window`` end in a month word, an optional stop and whitespace?"""
+    end = len(window.rstrip())
+    if end > 0 and window[end - 1] == ".":
         end -= 1
     k = end
-    while k > lo and (masked[k - 1].isalnum() or masked[k - 1] == "_"):
+    while k > 0 and (window[k - 1].isalnum() or window[k - 1] == "_"):
         k -= 1
-    return masked[k:end].lower() in _MONTH_WORDS
+    return window[k:end].lower() in _MONTH_WORDS
 
 
 def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
     """``Flight 9525``, ``Article 50``, ``Channel 4``: a capitalised word right before the number."""
-    # The word of ``_WORD_BEFORE_NUMBER.search(masked, lo, s)``, read backwards from the number.
     lo = max(sent_start, s - 40)
     if s - 1 < lo or not masked[s - 1].isspace():
         return False
-    end = s - 1
-    if masked[end] == "\n" and end - 1 >= lo and masked[end - 1].isspace():
+    return _ends_with_name_word(masked[lo:s])
+
+
+# (Memoised for the same reason as _ends_with_month.)
+@functools.lru_cache(maxsize=4096)
+def _ends_with_name_word(window: str) -> bool:
+    """Does ``window`` (ending in whitespace) end in a capitalised word that is not a
+    quantifier, a function word or an acronym?"""
+    # The word of ``_WORD_BEFORE_NUMBER.search(window)``, read backwards from the end.
+    end = len(window) - 1
+    if window[end] == "\n" and end - 1 >= 0 and window[end - 1].isspace():
         end -= 1   # ("$" also matches before a final line break)
     k = end
-    while k > lo and (masked[k - 1].isalnum() or masked[k - 1] in "_'’-"):
+    while k > 0 and (window[k - 1].isalnum() or window[k - 1] in "_'’-"):
         k -= 1
-    while k < end and not ("A" <= masked[k] <= "Z" or "a" <= masked[k] <= "z"):
+    while k < end and not ("A" <= window[k] <= "Z" or "a" <= window[k] <= "z"):
         k += 1   # the word starts at its first ASCII letter
     if k == end:
         return False
-    word = masked[k:end]
+    word = window[k:end]
     return word[:1].isupper() and word.lower() not in _QUANTIFIERS and word.lower() not in _STOP \
         and not word.isupper()
+
+
+# The kinds of number _classify drops when they overlap a date span (money and
+# percentages are not checked against dates).
+_DATE_CHECKED_KINDS = frozenset(("hyph", "times", "plain"))
 
 
 def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[ExtractedNumber]:
@@ -392,6 +421,11 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
         if e < len(masked) and (masked[e].isalnum() and m.lastgroup != "money"
                                 or masked[e] in "/" or masked[e] in "-–" and _RANGE.match(masked, e)):
             continue
+        # Most rejected numbers are inside a date ("March 5, 2015"): _classify would
+        # drop them (the kinds below are the ones it checks), so drop them before the
+        # sentence look-up.
+        if m.lastgroup in _DATE_CHECKED_KINDS and dates.overlaps(s, e):
+            continue
         sent_start, sent_end = doc.sentence_of(s)
         if sent_start == sent_end:
             continue
@@ -416,8 +450,7 @@ def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
 def _outcome_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | None:
     """The same written before the number: ``killed 130 people`` -> ("killed", offset of "killed")."""
     window = max(sent_start, s - 60)   # the verb is a word or three before the number
-    low = masked[window:s].lower()
-    if not any(stem in low for stem in _PARTICIPLE):
+    if not _PARTICIPLE_STEM.search(masked[window:s].lower()):
         return None   # (cheap test first: the search below looks at every offset)
     b = _OUTCOME_BEFORE.search(masked[window:s])
     if not b:
@@ -526,15 +559,16 @@ def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
             end = np_end
         else:
             outcome = _outcome_after(masked, e, sent_end)
-            back = _back_label(masked, sent_start, s)
+            back = None if outcome else _back_label(masked, sent_start, s)
             if outcome:                      # "three were arrested"
                 label, end = outcome
             elif back:                       # "the death toll rose to 137"
                 label, start = back
-            elif _outcome_before(masked, sent_start, s):   # "the attacks killed 130"
-                label, start = _outcome_before(masked, sent_start, s)  # type: ignore[misc]
             else:
-                return None
+                before = _outcome_before(masked, sent_start, s)
+                if before is None:
+                    return None
+                label, start = before        # "the attacks killed 130"
     if unit and unit != "times":
         # A count followed or preceded by what happened: "130 people lost their lives",
         # "killed 130 people" -> "people killed".

@@ -86,8 +86,8 @@ peak = [0]
 done = threading.Event()
 
 def tree_kb(root, floor):
-    """The tree's summed PSS, or a figure <= floor when it cannot exceed floor (PSS <= RSS: reading
-    smaps_rollup walks page tables, so it is skipped while the cheap RSS sum says no new peak)."""
+    # The tree's summed PSS, or a figure <= floor when it cannot exceed floor (PSS <= RSS: reading
+    # smaps_rollup walks page tables, so it is skipped while the cheap RSS sum says no new peak).
     children = {}
     for name in os.listdir("/proc"):
         if not name.isdigit():

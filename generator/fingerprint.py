@@ -7,7 +7,9 @@ every input the page shows. An article page's inputs are its article (the
 hash the build cache keys it by, which covers the file's bytes, the
 settings and factsheet's code), the names it links and the titles of its
 topics; a topic, tag or entity page's inputs are the hashes of the articles
-it lists; a timeline year's are its entries and the hashes of their sources.
+it lists, and the entries of its timeline with the hashes of their sources (a
+topic's timeline follows the site-wide grouping of events, which another
+article can change); a timeline year's are its entries likewise.
 The writer reuses the last build's file when its fingerprint matches.
 
 Pages that show the whole site (home, indexes, search, 404) have no
@@ -57,7 +59,8 @@ def _article(graph: SiteGraph, page) -> list[str]:
 
 
 def _topic(graph: SiteGraph, page) -> list[str]:
-    return [graph.input_keys.get(page.topic.path, "?"), _keys(graph, page.articles)]
+    # the timeline too: it follows the site-wide grouping, which an article outside the topic can change
+    return [graph.input_keys.get(page.topic.path, "?"), _keys(graph, page.articles), _entries(graph, page.timeline)]
 
 
 def _tag(graph: SiteGraph, page) -> list[str]:

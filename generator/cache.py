@@ -182,6 +182,7 @@ class BuildState:
     files: dict = field(default_factory=dict)  # relative path -> OutputFile, the marker file included
     count: int = 0  # files written, as the build reported it
     spare_files: dict | None = None  # the site it replaced, kept as the spare (see write.SiteWriter); None: none
+    inputs: dict | None = None  # content file path -> (size, mtime_ns, inode, hash) as read (build.SiteInputs)
 
 
 class BuildCache:

@@ -9,6 +9,7 @@ cold build of the same input (no cache at all). Counting calls to
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -276,3 +277,33 @@ def test_a_live_file_edited_in_place_is_not_carried_over_by_the_spare(site, tmp_
     for number in range(2):
         _edit(site, "flood-defences.md", f"\nUpdate {number}.\n")
         assert warm_build(site) == cold_build(site, tmp_path)
+
+
+def _age(root: Path, seconds: int = 3600) -> None:
+    """Date every content file an hour back: a file modified in the last two seconds is always read again."""
+    for path in (root / "content").rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - seconds * 10**9))
+
+
+def test_content_files_unchanged_since_the_last_build_are_not_read_again(site, monkeypatch):
+    _age(site)
+    warm_build(site)
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def counting(self):
+        if self.parent.name == "articles":  # topics and entities are few, and parsed on every build
+            read.append(self.name)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    article = site / "content" / "articles" / "flood-defences.md"
+    text = article.read_text(encoding="utf-8")
+    assert "2014" in text
+    article.write_text(text.replace("2014", "2015", 1), encoding="utf-8")  # same size: only the time tells
+    read.clear()
+    built = warm_build(site)
+    assert read == ["flood-defences.md"]
+    monkeypatch.setattr(Path, "read_bytes", original)
+    assert built == cold_build(site, site.parent)

@@ -272,14 +272,14 @@ def unchanged_output(state: BuildState, out: Path) -> bool:
         if str(out.resolve()) != state.out:
             return False
         seen = 0
-        folders = [(out, "")]
+        folders = [(str(out), "")]  # strings, not Paths: a Path per folder cost more than the stat calls
         while folders:
             folder, prefix = folders.pop()
             with os.scandir(folder) as entries:
                 for entry in entries:
                     relative = prefix + entry.name
                     if entry.is_dir(follow_symlinks=False):
-                        folders.append((Path(entry.path), relative + "/"))
+                        folders.append((entry.path, relative + "/"))
                         continue
                     recorded = state.files.get(relative)
                     st = entry.stat(follow_symlinks=False)

@@ -52,8 +52,13 @@ def run_tasks(task: Callable[[int], object], count: int, data: object, *, parall
             for index in range(count):
                 yield task(index)
             return
+        import gc
         import multiprocessing
 
+        # Objects that exist before the fork go to the collector's permanent generation: a worker's
+        # collections would otherwise write to every inherited object's header and so copy every
+        # page of the parent's memory the workers share (copy-on-write).
+        gc.freeze()
         # multiprocessing.Pool rather than ProcessPoolExecutor: leaving the `with` on an exception (Ctrl-C,
         # SIGTERM) terminates the workers at once instead of waiting for every queued task
         with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_started) as pool:
@@ -61,6 +66,9 @@ def run_tasks(task: Callable[[int], object], count: int, data: object, *, parall
             yield from pool.imap(task, range(count), chunksize=size)
     finally:
         _shared = None
+        import gc
+
+        gc.unfreeze()
 
 
 def _worker_started() -> None:

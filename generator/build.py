@@ -295,6 +295,11 @@ def build(
     With `cache`, results are kept in root/.factsheet-cache/ for the next build
     (`cache=False`: a cold build that neither reads nor writes the cache).
     """
+    with parallel.collector_paused():
+        return _build(root, out, base_url, strict, write, cache)
+
+
+def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: bool, cache: bool) -> BuildResult:
     from .output import write_site  # the writing half is not needed by `factsheet check`
 
     started = time.perf_counter()

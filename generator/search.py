@@ -52,17 +52,16 @@ and the client inserts it as text only.
 
 from __future__ import annotations
 
-import gc
 import html
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Iterable, Iterator, Mapping
 
+from . import parallel
 from .graph import ArticlePage, SiteGraph, TimelineEntry
 
 INDEX_PATH = "search/index.json"
@@ -339,22 +338,6 @@ def build_shards(numbered: Iterable[tuple[int, SearchEntry]], article_count: int
     return files
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector: the index is millions of small lists and none is cyclic.
-
-    Left on, the collector would walk the whole site graph again and again as
-    the lists are made, which took most of the merge's time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def search_files(graph: SiteGraph, article_entries: Mapping[str, tuple[SearchEntry, ...]] | None = None
                  ) -> Iterator[tuple[str, bytes]]:
     """The files search adds to the output folder (the page itself is rendered with the others).
@@ -363,7 +346,7 @@ def search_files(graph: SiteGraph, article_entries: Mapping[str, tuple[SearchEnt
     computed earlier (in a worker, or kept in the cache); articles missing
     from it are counted here.
     """
-    with _without_cycle_collection():
+    with parallel.collector_paused():
         files = build_shards(numbered_entries(graph, article_entries), len(graph.articles))
     for path in sorted(files):
         yield path, files[path]

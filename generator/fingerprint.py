@@ -23,26 +23,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import code_fingerprint, digest, folder_fingerprint
-from .fields import slugify
 from .graph import EntityIndex, SiteGraph, TimelineEntry
 from .render import PageSpec, template_dirs
 
 
-def page_fingerprints(graph: SiteGraph, specs: list[PageSpec], root: Path) -> list[str | None]:
-    """A fingerprint for each page (None: render it whatever happened before)."""
+def fingerprint_base(graph: SiteGraph, root: Path) -> str | None:
+    """What every page's fingerprint starts from: code, theme and settings (None: fingerprint no page)."""
     own = root / "templates"
     if own.is_dir() and any(own.rglob("*.html")):
-        return [None] * len(specs)
-    base = digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config))
-    parts = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}
-    result: list[str | None] = []
-    for spec in specs:
-        if spec.kind not in parts:
-            result.append(None)
-            continue
-        item = getattr(graph, spec.kind)[spec.index]
-        result.append(digest(base, spec.template, spec.out, *parts[spec.kind](graph, item)))
-    return result
+        return None
+    return digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config))
+
+
+def page_fingerprint(graph: SiteGraph, spec: PageSpec, base: str | None) -> str | None:
+    """A page's fingerprint (None: render it whatever happened before).
+
+    Computed by the worker that renders the page: for a big site's topic and
+    timeline pages, listing every entry with its sources is seconds of work.
+    """
+    if base is None or spec.kind not in _PARTS:
+        return None
+    item = getattr(graph, spec.kind)[spec.index]
+    return digest(base, spec.template, spec.out, *_PARTS[spec.kind](graph, item))
 
 
 def _keys(graph: SiteGraph, articles) -> str:
@@ -68,7 +70,19 @@ def _tag(graph: SiteGraph, page) -> list[str]:
 
 
 def _entries(graph: SiteGraph, entries: tuple[TimelineEntry, ...]) -> str:
-    return "\n".join(f"{e.anchor}\t{e.date.value}\t{e.extracted}\t{e.text}\t{_keys(graph, e.articles)}" for e in entries)
+    """Each entry as a page shows it: its anchor, date and text, and its sources.
+
+    An article's key stands for everything the article says (whether its
+    event was extracted included); a topic sheet's own event is given whole.
+    A big site's topic and year pages list 100,000s of entries, so this is
+    kept to plain string work.
+    """
+    keys = graph.article_keys
+    lines = []
+    for e in entries:
+        sources = ",".join([keys.get(r.article.slug, "?") if r.article else repr(r.event) for r in e.reports])
+        lines.append(f"{e.anchor}\t{e.date.value}\t{e.text}\t{sources}")
+    return "\n".join(lines)
 
 
 def _entity(graph: SiteGraph, page) -> list[str]:
@@ -79,12 +93,13 @@ def _entity(graph: SiteGraph, page) -> list[str]:
 
 
 def _year(graph: SiteGraph, year) -> list[str]:
+    # its filter names every topic, tag and entity of its entries: the topics and tags come with the
+    # articles (their keys), their names from the whole site, the entities from the site-wide grouping
     topics = {t.topic.slug: t.topic.title for t in graph.topics}
-    facets = []
-    for entry in year.entries:
-        slugs = graph.entities_of_entry.get(entry.anchor, ())
-        tags = {slugify(t, "tag") for a in entry.articles for t in a.tags}
-        facets.append(repr([[(s, graph.entity_names[s]) for s in slugs],
-                            sorted({(t, topics.get(t, t)) for a in entry.articles for t in a.topics}),
-                            sorted((t, graph.tag_names.get(t)) for t in tags)]))
-    return [repr([(y.slug, y.label, len(y.entries)) for y in graph.years]), _entries(graph, year.entries), *facets]
+    entities = [(e.anchor, graph.entities_of_entry.get(e.anchor, ())) for e in year.entries]
+    names = sorted({(s, graph.entity_names[s]) for _, slugs in entities for s in slugs})
+    return [repr([(y.slug, y.label, len(y.entries)) for y in graph.years]), _entries(graph, year.entries),
+            repr(sorted(topics.items())), repr(sorted(graph.tag_names.items())), repr(entities), repr(names)]
+
+
+_PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}

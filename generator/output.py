@@ -8,7 +8,7 @@ from pathlib import Path
 from . import parallel
 from .cache import BuildState, OutputFile
 from .export import export_files, page_data_file, page_data_path
-from .fingerprint import page_fingerprints
+from .fingerprint import fingerprint_base, page_fingerprint
 from .feeds import feed_files
 from .graph import SiteGraph
 from .progress import reporter
@@ -47,14 +47,14 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
     renderer = Renderer(graph, root)
     renderer.compile_all()  # once, before forking
     specs = page_specs(graph)
-    fingerprints = page_fingerprints(graph, specs, root)
-    batches = _batches(list(zip(specs, fingerprints)))
+    base = fingerprint_base(graph, root)
+    batches = _batches(specs)
     reporter.start("writing pages", len(specs))
     with SiteWriter(out, before, spare, spare_files) as writer:
         # the site-wide files first: each is one long task, which one worker does while the others render pages
         jobs = [("search", ()), ("exports", ()), ("feeds", ())] + [("pages", batch) for batch in batches]
-        for written in parallel.run_tasks(_write_job, len(jobs), (renderer, writer, jobs), chunksize=1,
-                                          parallel=_worth_forking(writer, fingerprints)):
+        for written in parallel.run_tasks(_write_job, len(jobs), (renderer, writer, jobs, base), chunksize=1,
+                                          parallel=len(specs) >= PARALLEL_PAGES):
             for relative, record, linked in written:
                 writer.adopt(relative, record, linked)
             reporter.advance(len(written))
@@ -66,27 +66,23 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
     return count, writer.files, replaced
 
 
-def _worth_forking(writer: SiteWriter, fingerprints: list[str | None]) -> bool:
-    """Enough pages to render that starting worker processes pays (a build after an edit renders few)."""
-    known = {r.fingerprint for r in writer.previous.values()}
-    return sum(1 for f in fingerprints if f is None or f not in known) >= PARALLEL_PAGES
-
-
-PARALLEL_PAGES = 300  # fewer pages than this: starting worker processes costs more than it saves
+# fewer pages than this: starting worker processes costs more than it saves (a big site forks even to
+# render a few changed pages: checking every page's fingerprint is most of such a build's work)
+PARALLEL_PAGES = 300
 _BATCH = 64  # pages per task: big enough to make sending a task cheap, small enough to share the work evenly
 
 
-def _batches(specs: list[tuple[PageSpec, str | None]]) -> list[list[tuple[PageSpec, str | None]]]:
+def _batches(specs: list[PageSpec]) -> list[list[PageSpec]]:
     """The pages cut into tasks; the biggest pages (topics, years, indexes) first, alone, so no worker is
     left rendering a huge page at the end while the other waits."""
-    heavy = [s for s in specs if s[0].kind not in ("articles", "tags", "entities")]
-    light = [s for s in specs if s[0].kind in ("articles", "tags", "entities")]
+    heavy = [s for s in specs if s.kind not in ("articles", "tags", "entities")]
+    light = [s for s in specs if s.kind in ("articles", "tags", "entities")]
     return [[s] for s in heavy] + [light[i : i + _BATCH] for i in range(0, len(light), _BATCH)]
 
 
 def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
     """A task: render one job's files (or reuse the last build's) and put them into the new site folder."""
-    renderer, writer, jobs = parallel.shared()
+    renderer, writer, jobs, base = parallel.shared()
     kind, items = jobs[index]
     graph = renderer.graph
     if kind != "pages":
@@ -96,7 +92,8 @@ def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
             files = {"feeds": feed_files, "exports": export_files}[kind](graph)
         return [(relative, *writer.store(relative, data)) for relative, data in files]
     written = []
-    for spec, fingerprint in items:
+    for spec in items:
+        fingerprint = page_fingerprint(graph, spec, base)
         data_path = page_data_path(graph, spec.kind, spec.index) if spec.kind else None
         outputs = [spec.out] + ([data_path] if data_path else [])
         reused = [writer.reuse(path, fingerprint) for path in outputs] if fingerprint else [None]

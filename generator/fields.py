@@ -10,6 +10,7 @@ its config, but with line numbers).
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -266,6 +267,7 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 MAX_SLUG = 80
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a big site slugifies the same few hundred tags and dates 100,000s of times
 def slugify(text: str, fallback: str = "item") -> str:
     """A URL and file name part that can never leave its folder.
 

@@ -208,41 +208,141 @@ def group_reports(reports: list[Report]) -> list[list[Report]]:
     (a month-precise and a day-precise report stay apart) and at least half
     the words of the shorter text, stop words aside, are in the other. A
     report joins the first group (in the order groups were made) holding such
-    a report. Only reports that share a word with it can be one, so each date
-    keeps an index from word to the reports holding it: a site-wide timeline
-    has dozens of reports a day, and comparing every pair grew with the square
-    of the site.
+    a report; a report with no words at all joins none and starts its own.
+
+    A group never spans two date values, so each date is grouped on its own
+    (see `_date_groups`) and the groups are then put back in the order their
+    first reports came.
     """
-    groups: list[list[Report]] = []
-    by_value: dict[str, dict[str, list[int]]] = {}  # date -> word -> numbers of the reports holding it
-    known: dict[str, frozenset[str]] = {}
-    sizes: list[int] = []  # per report seen: its number of words
-    group_of: list[int] = []  # per report seen: its group
-
-    def words(text: str) -> frozenset[str]:  # a big site compares each text many times
-        if text not in known:
-            known[text] = frozenset(_words(text))
-        return known[text]
-
-    for report in reports:
-        mine = words(report.event.text)
-        index = by_value.setdefault(report.event.date.value, {})
-        # words in common with each earlier report of the date (Counter counts an iterable in C)
-        shared = Counter(chain.from_iterable(index[w] for w in mine if w in index))
-        size = len(mine)
-        matching = [group_of[number] for number, common in shared.items() if 2 * common >= min(size, sizes[number])]
-        if matching:
-            target = min(matching)
+    texts = [report.event.text for report in reports]
+    known = {text: _words(text) for text in dict.fromkeys(texts)}  # a big site repeats texts
+    held = list(map(known.__getitem__, texts))
+    by_value: dict[str, list[int]] = {}  # date value -> positions of its reports
+    for position, report in enumerate(reports):
+        value = report.event.date.value
+        if value in by_value:
+            by_value[value].append(position)
         else:
-            target = len(groups)
-            groups.append([])
-        groups[target].append(report)
-        number = len(sizes)
-        sizes.append(size)
+            by_value[value] = [position]
+    groups: list[list[Report]] = []
+    firsts: list[int] = []  # per group: the position of its first report
+    for positions in by_value.values():
+        start = len(groups)
+        for position, group in zip(positions, _date_groups([held[p] for p in positions])):
+            if start + group == len(groups):
+                groups.append([reports[position]])
+                firsts.append(position)
+            else:
+                groups[start + group].append(reports[position])
+    return [groups[i] for i in sorted(range(len(groups)), key=firsts.__getitem__)]
+
+
+# Up to this many reports on a date, comparing every pair costs less than keeping indexes
+_PAIRWISE_MAX = 64
+
+
+def _date_groups(texts: list[set[str]]) -> list[int]:
+    """Per report of one date (its words, in the order the reports came): its group, numbered from 0."""
+    if len(texts) <= _PAIRWISE_MAX:
+        return _groups_pairwise(texts)
+    return _groups_by_prefix(texts)
+
+
+def _groups_pairwise(texts: list[set[str]]) -> list[int]:
+    """`_date_groups` by comparing each report with every earlier one: a day has a few dozen reports."""
+    group_of: list[int] = []
+    sizes: list[int] = []
+    count = 0  # groups made so far
+    for number, mine in enumerate(texts):
+        size = len(mine)
+        target = count
+        if size:
+            for other in range(number):
+                group = group_of[other]
+                if group < target:  # only an earlier group than the best found can change the answer
+                    common = 2 * len(mine & texts[other])
+                    # half of the shorter one; nothing in common is no match, even with a report with no words
+                    if common and (common >= size or common >= sizes[other]):
+                        target = group
+        if target == count:
+            count += 1
         group_of.append(target)
-        for word in mine:
-            index.setdefault(word, []).append(number)
-    return groups
+        sizes.append(size)
+    return group_of
+
+
+def _groups_by_prefix(texts: list[set[str]]) -> list[int]:
+    """`_date_groups` for a date with many reports (a year, a month), looking only at likely matches.
+
+    Comparing every pair grows with the square of the date's reports, and
+    their texts share common words ("last", "year", "said"), so an index from
+    every word to its reports finds nearly every pair too. Instead the date's
+    words are ranked rarest first, and `_prefix` takes a report's first words
+    in that rank: two reports sharing half the shorter one's words always
+    share a word in the shorter one's prefix. So the date keeps two indexes,
+    word -> earlier reports with the word in their prefix, and word -> earlier
+    reports with the word at all. A new report looks up all its words in the
+    first (finding the matches no longer than itself) and its prefix in the
+    second (the longer ones); the reports found are checked word for word.
+    """
+    rank = _rank(texts)
+    in_prefix: dict[str, list[int]] = {}
+    having: dict[str, list[int]] = {}
+    group_of: list[int] = []
+    sizes: list[int] = []
+    count = 0  # groups made so far
+    for number, mine in enumerate(texts):
+        size = len(mine)
+        target = count
+        if size:  # a report with no words is in no index, so it is never found either
+            prefix = _prefix(sorted(mine, key=rank))
+            # set() drops in C the candidates found through more than one word
+            candidates = set(chain.from_iterable(in_prefix[w] for w in mine if w in in_prefix))
+            candidates.update(chain.from_iterable(having[w] for w in prefix if w in having))
+            for other in candidates:
+                group = group_of[other]
+                if group < target:  # only an earlier group than the best found can change the answer
+                    common = 2 * len(mine & texts[other])
+                    if common >= size or common >= sizes[other]:  # half of the shorter one
+                        target = group
+            for word in prefix:
+                if word in in_prefix:
+                    in_prefix[word].append(number)
+                else:
+                    in_prefix[word] = [number]
+            for word in mine:
+                if word in having:
+                    having[word].append(number)
+                else:
+                    having[word] = [number]
+        if target == count:
+            count += 1
+        group_of.append(target)
+        sizes.append(size)
+    return group_of
+
+
+def _rank(texts: list[set[str]]):
+    """A key ranking the words of these texts, the rarest among them first, ties by the word itself.
+
+    Ranked among one date's texts, not the site's: only they are compared,
+    and a word common on a date ("year" on a year) can be rare site-wide.
+    """
+    counts = Counter(chain.from_iterable(texts))
+    order = sorted(counts)
+    order.sort(key=counts.__getitem__)  # a stable sort: equal counts stay in the words' order
+    return dict(zip(order, range(len(order)))).__getitem__
+
+
+def _prefix(ranked: list[str]) -> list[str]:
+    """Of a report's words in rank, the first ones: those a match no longer than it shares at least one of.
+
+    Say the report has n words, the other report at least n, and they share
+    c >= ceil(n/2). The rarest shared word has the other c - 1 shared words
+    after it, so it is among the first n - c + 1 <= n - ceil(n/2) + 1 =
+    n // 2 + 1 words of this report.
+    """
+    return ranked[: len(ranked) // 2 + 1]
 
 
 def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
@@ -281,7 +381,11 @@ def build_graph(
     groups = group_reports(reports)
     timeline = timeline_entries(groups)
     by_topic = _groups_by_topic(groups)
-    topic_pages = tuple(_topic_page(t, pages, by_topic.get(t.slug, []), config)
+    pages_by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
+    for page in pages:
+        for slug in dict.fromkeys(page.article.topics):
+            pages_by_topic[slug].append(page)
+    topic_pages = tuple(_topic_page(t, pages_by_topic[t.slug], by_topic.get(t.slug, []), config)
                         for t in sorted(topics, key=lambda t: t.title.lower()))
     tag_pages = _tag_pages(pages)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
@@ -358,14 +462,13 @@ def _groups_by_topic(groups: list[list[Report]]) -> dict[str, list[list[Report]]
     return result
 
 
-def _topic_page(topic: Topic, pages: list[ArticlePage], groups: list[list[Report]], config: SiteConfig) -> TopicPage:
-    """A topic's articles, key figures and timeline.
+def _topic_page(topic: Topic, members: list[ArticlePage], groups: list[list[Report]], config: SiteConfig) -> TopicPage:
+    """A topic's articles (`members`, newest first), key figures and timeline.
 
     The timeline is the site-wide timeline's grouping kept to the topic's
     reports (`groups`): an event is grouped the same way on every page, and the reports
     of a big site are compared once, not once more for each topic.
     """
-    members = [p for p in pages if topic.slug in p.article.topics]
     facts: dict[str, list[SourcedFact]] = {}
     for fact in topic.facts.facts:
         facts.setdefault(fact.label, []).append(SourcedFact(fact, None))

@@ -132,10 +132,11 @@ def test_a_stop_signal_ends_cleanly_and_keeps_the_previous_site(tmp_path, stop, 
     out = tmp_path / "site"
     assert run_cli("build", "--root", str(root), "--out", str(out), "--quiet").code == 0
     before = files(out)
-    # a long body keeps the build busy long enough to be stopped in the middle
-    (root / "content" / "articles" / "long.md").write_text(
-        "---\ntitle: Long\ndate: 2015-12-02\n---\n" + "On 13 November 2015 Mr Smith said \"no\". " * 12000,
-        encoding="utf-8")
+    # long bodies keep the build busy (seconds) long enough to be stopped in the middle
+    for n in range(20):
+        (root / "content" / "articles" / f"long-{n}.md").write_text(
+            f"---\ntitle: Long {n}\ndate: 2015-12-02\n---\n" + "On 13 November 2015 Mr Smith said \"no\". " * 12000,
+            encoding="utf-8")
     # A shell starts background jobs with SIGINT ignored, and an ignored signal stays ignored in children:
     # the build gets the default handling, as it has when a person runs it in a terminal.
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", "--root", str(root), "--out", str(out)],

@@ -12,7 +12,7 @@ everything that touches the gold data: it dumps the documents
 (``{"doc", "dct", "text"}``) and scores the predictions, so the figures are
 the referee's own.
 
-For every document ``generator.dates.find_dates`` is timed in-process
+For every document ``generator.extract.dates.find_dates`` is timed in-process
 (``--reps`` repetitions, the median kept), and so is raw
 ``dateparser.search.search_dates`` (one run: it is slow) unless ``--quick``
 is given.  dateparser's results are turned into predictions by finding each
@@ -43,7 +43,7 @@ import zlib
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from generator.dates import find_dates  # noqa: E402
+from generator.extract.dates import find_dates  # noqa: E402
 
 
 def _parse_dct(s: str) -> datetime.datetime:

@@ -59,9 +59,9 @@ def corpus_docs(n: int) -> list[dict]:
 
 def precompute_dates(docs: list[dict]) -> None:
     """Tag every document's dates now and make the tagger hand those results back."""
-    import generator.dates
+    import generator.extract.dates
     from generator.extract.sentences import prepare
-    tag = generator.dates.find_dates
+    tag = generator.extract.dates.find_dates
     known = {}
     for d in docs:
         masked = prepare(d["text"]).masked   # what extract() hands the tagger
@@ -71,7 +71,7 @@ def precompute_dates(docs: list[dict]) -> None:
         found = known.get(text)
         return found if found is not None else tag(text, dct, date_order=date_order)
 
-    generator.dates.find_dates = lookup
+    generator.extract.dates.find_dates = lookup
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.write import MARKER, OutputError, SiteWriter, recover, safe_join
+from generator.build.pipeline import build
+from generator.build.write import MARKER, OutputError, SiteWriter, recover, safe_join
 from tests.test_golden_site import SOURCE, files
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import generator
-import generator.build as build_module
-from generator.build import build
-from generator.cache import CACHE_DIR, BuildCache, cache_folder
-from generator.render import theme_dir
+import generator.build.pipeline as build_module
+from generator.build.pipeline import build
+from generator.build.cache import CACHE_DIR, BuildCache, cache_folder
+from generator.site.render import theme_dir
 
 GOLDEN = Path(__file__).resolve().parent / "sites" / "golden"
 ARTICLES = 3  # articles in the golden fixture
@@ -189,7 +189,7 @@ def test_a_cache_file_not_signed_with_this_users_key_is_never_unpickled(tmp_path
     """A cache folder planted in a repository cannot run code: its payload is not even unpickled."""
     import pickle
 
-    from generator import cache
+    from generator.build import cache
 
     planted = tmp_path / "shard"
     payload = pickle.dumps({"anything": 1})
@@ -204,7 +204,7 @@ def test_a_cache_file_not_signed_with_this_users_key_is_never_unpickled(tmp_path
 
 
 def test_a_signed_cache_file_round_trips(tmp_path):
-    from generator import cache
+    from generator.build import cache
 
     path = tmp_path / "shard"
     cache._write(path, {"value": [1, 2, 3]})
@@ -214,7 +214,7 @@ def test_a_signed_cache_file_round_trips(tmp_path):
 @pytest.fixture
 def renders(monkeypatch) -> list[str]:
     """The output path of every page the build rendered (rather than reused from the last build)."""
-    import generator.render as render_module
+    import generator.site.render as render_module
 
     seen: list[str] = []
     original = render_module.Renderer.render

@@ -1,4 +1,4 @@
-"""Tests for the date tagger (generator.dates).
+"""Tests for the date tagger (generator.extract.dates).
 
 Fixture families live in tests/fixtures/dates/*.yaml; each case gives a text,
 its DCT, optionally a date_order, and the exact list of expected mentions
@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import date_rules as R
-from generator.dates import DateMention, _Tagger, find_dates
+from generator.extract import date_rules as R
+from generator.extract.dates import DateMention, _Tagger, find_dates
 
 FIXTURES = os.path.join(os.path.dirname(__file__), 'fixtures', 'dates')
 
@@ -101,7 +101,7 @@ def test_date_order_validation_and_datetime_dct():
 
 def test_import_is_light():
     """Importing the module must not pull in dateparser (it is slow to load)."""
-    code = 'import sys, generator.dates; print("dateparser" in sys.modules)'
+    code = 'import sys, generator.extract.dates; print("dateparser" in sys.modules)'
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out = subprocess.run([sys.executable, '-c', code], cwd=root, capture_output=True,
                          text=True, check=True)

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import generator.dates
+import generator.extract.dates
 from generator.extract import extract, extraction_to_json
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -79,7 +79,7 @@ def test_fixture(family, case, monkeypatch):
             found.append(StubMention(i, i + len(d["text"]), d["text"], d["value"], d.get("mod")))
         return found
 
-    monkeypatch.setattr(generator.dates, "find_dates", stub)
+    monkeypatch.setattr(generator.extract.dates, "find_dates", stub)
     kinds = frozenset(case.get("kinds", family.get("kinds", ["dates", "numbers", "quotes", "people"])))
     result = extraction_to_json(extract(case["text"], DCT, kinds=kinds,
                                         skip_lines=case.get("skip_lines", 0)))

@@ -24,9 +24,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import build
-from generator.sanitize import ALLOWED_TAGS, sanitize_html
-from generator.validate import ARTICLE_KEYS, ENTITY_KEYS
+from generator.build.pipeline import build
+from generator.site.sanitize import ALLOWED_TAGS, sanitize_html
+from generator.content.validate import ARTICLE_KEYS, ENTITY_KEYS
 from tests.hostile.safety import scan_page, site_problems
 
 EXAMPLES = int(os.environ.get("FACTSHEET_FUZZ_EXAMPLES", "300"))

@@ -11,9 +11,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.build import build
-from generator.render import theme_dir
-from generator.write import MARKER
+from generator.build.pipeline import build
+from generator.site.render import theme_dir
+from generator.build.write import MARKER
 
 TESTS = Path(__file__).resolve().parent
 SOURCE = TESTS / "sites" / "golden"

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.body import render_body
-from generator.highlight import _WHITESPACE, Highlight, _in_word, apply_highlights, link_mentions, normalise
+from generator.site.body import render_body
+from generator.site.highlight import _WHITESPACE, Highlight, _in_word, apply_highlights, link_mentions, normalise
 
 
 class Tree(HTMLParser):

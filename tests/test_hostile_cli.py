@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.build
-from generator.lock import LOCK_FILE, SiteBusy, site_lock
-from generator.sanitize import ALLOWED_TAGS, sanitize_html
+import generator.build.pipeline
+from generator.build.lock import LOCK_FILE, SiteBusy, site_lock
+from generator.site.sanitize import ALLOWED_TAGS, sanitize_html
 from tests.helpers import run_cli
 from tests.hostile.cases import snapshot
 from tests.hostile.safety import scan_page
@@ -46,7 +46,7 @@ def test_usage_errors_exit_2(site, tmp_path):
 
 
 def _explode_on(path: str):
-    real = generator.build.merge_article
+    real = generator.build.pipeline.merge_article
 
     def merge(article, extraction):
         if article.path == path:
@@ -57,7 +57,7 @@ def _explode_on(path: str):
 
 
 def test_an_internal_error_is_one_line_naming_the_file(site, monkeypatch):
-    monkeypatch.setattr(generator.build, "merge_article", _explode_on("content/articles/story.md"))
+    monkeypatch.setattr(generator.build.pipeline, "merge_article", _explode_on("content/articles/story.md"))
     run = run_cli("build", "--root", str(site), "--quiet")
     assert run.code == 3
     assert run.stderr.splitlines() == [
@@ -69,7 +69,7 @@ def test_an_internal_error_is_one_line_naming_the_file(site, monkeypatch):
 
 
 def test_debug_adds_the_traceback(site, monkeypatch):
-    monkeypatch.setattr(generator.build, "merge_article", _explode_on("content/articles/story.md"))
+    monkeypatch.setattr(generator.build.pipeline, "merge_article", _explode_on("content/articles/story.md"))
     run = run_cli("--debug", "build", "--root", str(site), "--quiet")
     lines = run.stderr.splitlines()
     assert run.code == 3
@@ -81,7 +81,7 @@ def test_an_internal_error_while_validating_names_the_file(site, monkeypatch):
     def validate(doc, diagnostics, extract):
         raise KeyError("boom") if doc.path.endswith("other.md") else None
 
-    monkeypatch.setattr(generator.build, "validate_article", validate)
+    monkeypatch.setattr(generator.build.pipeline, "validate_article", validate)
     run = run_cli("check", "--root", str(site))
     assert run.code == 3
     assert "internal error while processing content/articles/other.md: KeyError: 'boom'." in run.stderr
@@ -103,7 +103,7 @@ def test_a_second_build_stops_with_the_pid_of_the_first(site):
 
 def test_the_lock_is_released_when_its_holder_is_killed(site):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from generator.lock import site_lock\n"
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from generator.build.lock import site_lock\n"
          "with site_lock(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)", str(site)],
         stdout=subprocess.PIPE, text=True,
     )

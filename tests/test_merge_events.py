@@ -8,11 +8,11 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.datevalue import parse_date_value
-from generator.errors import SourceLocation
-from generator import graph
-from generator.graph import Report, _words, group_reports, merge_events
-from generator.model import Event, Origin
+from generator.content.datevalue import parse_date_value
+from generator.content.errors import SourceLocation
+from generator.site import graph
+from generator.site.graph import Report, _words, group_reports, merge_events
+from generator.content.model import Event, Origin
 
 WORDS = ["police", "council", "flood", "barrier", "opens", "strike", "rail", "vote", "the", "of", "report", "closed"]
 
@@ -111,7 +111,7 @@ def test_a_short_report_matches_a_long_one_through_its_rare_words():
 def test_whole_word_search_finds_what_a_word_boundary_pattern_finds(name, text):
     import re
 
-    from generator.graph import _TextIndex
+    from generator.site.graph import _TextIndex
 
     index = _TextIndex([text])
     assert index.find(name) == ([0] if re.search(rf"\b{re.escape(name)}\b", text) else [])

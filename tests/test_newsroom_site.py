@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.build import build
+from generator.build.pipeline import build
 
 SITE = Path(__file__).resolve().parent / "sites" / "newsroom"
 ATOM = "{http://www.w3.org/2005/Atom}"

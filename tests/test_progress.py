@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from generator.progress import Progress
+from generator.build.progress import Progress
 
 
 class Terminal(io.StringIO):

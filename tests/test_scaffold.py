@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.scaffold import pages_workflow
+from generator.cli.scaffold import pages_workflow
 from tests.helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build, read_site
-from generator.errors import Diagnostics
-from generator.search import (ARTICLES_PER_SHARD, EXCERPT_CHARS, INDEX_PATH, SCORE_SCALE, STRIDE,
+from generator.build.pipeline import build, read_site
+from generator.content.errors import Diagnostics
+from generator.site.search import (ARTICLES_PER_SHARD, EXCERPT_CHARS, INDEX_PATH, SCORE_SCALE, STRIDE,
                               article_search_entries, fold, indexed_event, pair_key, plain_text,
                               search_files, shard_key, words)
 from tests.test_newsroom_site import SITE, parse_html

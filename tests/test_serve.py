@@ -24,7 +24,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from generator.serve import EVENTS_PATH, SERVE_DIR, DevServer, inject, snapshot
+from generator.cli.serve import EVENTS_PATH, SERVE_DIR, DevServer, inject, snapshot
 from tests.test_newsroom_site import SITE, parse_html
 
 ARTICLE = "content/articles/river-aske-floods-kelsham.md"
@@ -239,7 +239,7 @@ def test_a_folder_without_its_slash_is_redirected(served):
 
 
 def test_a_rebuild_waits_for_a_build_running_in_the_same_folder(served):
-    from generator.lock import site_lock
+    from generator.build.lock import site_lock
 
     root, server = served
     stream = EventStream(server.host, server.port)

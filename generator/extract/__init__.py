@@ -14,7 +14,8 @@ The stages, one small module each:
 * :mod:`.quotes` -- quotations and their speakers
 * :mod:`.people` -- roles in apposition; the people and entity records
 * :mod:`.numbers` -- counts, amounts and measures
-* :mod:`.events` -- dated sentences, with dates from :mod:`generator.dates`
+* :mod:`.dates` (and its rules, :mod:`.date_rules`) -- the date tagger
+* :mod:`.events` -- dated sentences, with dates from :mod:`.dates`
 * :mod:`.writeback` -- append extracted items to an article's front matter
 
 Everything here is heuristic and offline: regular expressions and small word
@@ -74,7 +75,7 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     if kinds & {"dates", "numbers"}:
         # The tagger reads the masked text: same offsets, but no markup,
         # captions or credits -- and its spans keep dates out of the numbers.
-        from generator.dates import find_dates
+        from .dates import find_dates
         try:
             mentions = find_dates(doc.masked, dct or _SPANS_ONLY_DCT, date_order=date_order)
         except Exception as exc:  # noqa: BLE001 - one odd phrase must not cost the whole article

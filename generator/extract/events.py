@@ -1,6 +1,6 @@
 """Candidate timeline events: one per dated sentence.
 
-The date tagger (:func:`generator.dates.find_dates`) finds and normalises the
+The date tagger (:func:`.dates.find_dates`) finds and normalises the
 date expressions; this module turns each dated sentence into an event whose
 text is a readable description of what happened then.  A whole news sentence
 is usually too long for a timeline, so we keep the clause around the date

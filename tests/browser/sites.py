@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from generator.build import build
+from generator.build.pipeline import build
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "sites" / "golden"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from generator.build import build
+from generator.build.pipeline import build
 from tests.browser.sites import BuiltSite, SiteServer
 from tests.test_newsroom_site import SITE as NEWSROOM
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import theme_dir
+from generator.site.render import theme_dir
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.fields import url_problem
+from generator.content.fields import url_problem
 
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "poster", "data", "background", "xlink:href",
                             "srcset", "ping", "longdesc", "manifest", "codebase", "lowsrc", "dynsrc"})

@@ -14,12 +14,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_config
-from .errors import ContentError, Diagnostics
-from .load import parse_document
-from .merge import extract_article, merge_article
-from .model import Article, Facts, SiteConfig
-from .validate import validate_article
+from ..content.config import load_config
+from ..content.errors import ContentError, Diagnostics
+from ..content.load import parse_document
+from ..site.merge import extract_article, merge_article
+from ..content.model import Article, Facts, SiteConfig
+from ..content.validate import validate_article
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def yaml_items(new: Facts) -> dict[str, list[dict]]:
 
 def write_items(path: Path, items: dict[str, list[dict]]) -> bool:
     """Append the items to the file's front matter, atomically, keeping a backup. False if nothing to add."""
-    from .extract.writeback import append_to_front_matter
+    from ..extract.writeback import append_to_front_matter
 
     original = path.read_bytes()
     text = original.decode("utf-8")

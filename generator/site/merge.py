@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from .body import lead_lines
-from .datevalue import from_timex
-from .errors import SourceLocation
+from ..content.datevalue import from_timex
+from ..content.errors import SourceLocation
 from .highlight import normalise
-from .model import Article, Event, Fact, Facts, Origin, Person, Quote, SiteConfig
+from ..content.model import Article, Event, Fact, Facts, Origin, Person, Quote, SiteConfig
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def extract_article(article: Article, config: SiteConfig):
         kinds.discard("dates")  # relative dates cannot be resolved without a publication date
     if not kinds:
         return None
-    from .extract import extract  # imported here: `factsheet check --no-extract` never pays for it
+    from ..extract import extract  # imported here: `factsheet check --no-extract` never pays for it
 
     return extract(
         article.body,

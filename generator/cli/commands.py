@@ -19,8 +19,8 @@ import traceback
 from datetime import date
 from pathlib import Path
 
-from . import __version__
-from .errors import Diagnostics
+from .. import __version__
+from ..content.errors import Diagnostics
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         print("factsheet: interrupted; the previous site is left as it was", file=sys.stderr)
         return 143 if isinstance(interrupt, Terminated) else 130
     except Exception as error:  # noqa: BLE001 - the last line of defence: one clear line, not a traceback
-        from .load import processing_path
+        from ..content.load import processing_path
 
         where = processing_path(error)
         print(
@@ -133,7 +133,7 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def _base_url(args: argparse.Namespace) -> str | None:
-    from .fields import url_problem
+    from ..content.fields import url_problem
 
     if args.base_url is None:
         return None
@@ -152,16 +152,16 @@ def _report(diagnostics: Diagnostics, strict: bool) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
-    from .lock import SiteBusy, site_lock
-    from .write import OutputError
+    from ..build.pipeline import build
+    from ..build.lock import SiteBusy, site_lock
+    from ..build.write import OutputError
 
     root = _root(args)
     out = Path(args.out) if args.out else root / "site"
     content = (root / "content").resolve()
     if out.resolve() == content or content in out.resolve().parents:
         raise UsageError(f"--out {out} is inside content/; the build never writes into its input")
-    from .progress import reporter
+    from ..build.progress import reporter
 
     reporter.enable_if_interactive(args.quiet)
     try:
@@ -182,7 +182,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .build import check
+    from ..build.pipeline import check
 
     result = check(_root(args), base_url=_base_url(args), strict=args.strict)
     _report(result.diagnostics, args.strict)
@@ -212,7 +212,7 @@ def _parse_dct(text: str | None, what: str) -> date:
 
 
 def _dates(args: argparse.Namespace) -> int:
-    from .dates import find_dates
+    from ..extract.dates import find_dates
 
     out = sys.stdout
     if args.jsonl:
@@ -254,7 +254,7 @@ def _extract(args: argparse.Namespace) -> int:
     if result is None or diagnostics.errors:
         return EXIT_CONTENT
     if args.json:
-        from .extract import extraction_to_json
+        from ..extract import extraction_to_json
 
         data = extraction_to_json(result.extraction) if result.extraction is not None else {}
         print(json.dumps({k: data.get(k, []) for k in ("events", "facts", "quotes", "people", "entities")},
@@ -339,6 +339,3 @@ def _new(args: argparse.Namespace) -> int:
     print(f"factsheet: wrote {path}")
     return EXIT_OK
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -21,9 +21,9 @@ import io
 import json
 from typing import Iterator
 
-from .datevalue import DateValue
+from ..content.datevalue import DateValue
 from .graph import ArticlePage, EntityPage, SiteGraph, TimelineEntry, TopicPage
-from .model import Origin
+from ..content.model import Origin
 from .urls import Urls
 
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .cache import code_fingerprint, digest, folder_fingerprint
-from .graph import EntityIndex, SiteGraph, TimelineEntry
-from .render import PageSpec, template_dirs
+from ..site.graph import EntityIndex, SiteGraph, TimelineEntry
+from ..site.render import PageSpec, template_dirs
 
 
 def fingerprint_base(graph: SiteGraph, root: Path) -> str | None:

@@ -19,7 +19,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from .fields import slugify
+from ..content.fields import slugify
 
 NOT_EMPTY, EXISTS = 2, 1  # the exit codes of the two refusals
 

@@ -26,7 +26,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .fields import url_problem
+from ..content.fields import url_problem
 
 ALLOWED_TAGS = frozenset(
     "a abbr b blockquote br caption cite code dd del dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img "

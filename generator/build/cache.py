@@ -64,10 +64,10 @@ def code_fingerprint() -> str:
     process, the version is read on every call (tests change it).
     """
     global _code_hash
-    from . import __version__
+    from .. import __version__
 
     if _code_hash is None:
-        package = Path(__file__).resolve().parent
+        package = Path(__file__).resolve().parent.parent   # generator/, every subpackage
         h = hashlib.blake2b(digest_size=16)
         for path in sorted(package.rglob("*.py")):
             h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")

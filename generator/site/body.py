@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from .fields import url_problem
-from .model import Image
+from ..content.fields import url_problem
+from ..content.model import Image
 
 _HEADING_MAX = 70
 

@@ -7,7 +7,7 @@ site's base path in front, so a site built with
 `--base-url https://user.github.io/repo/` works under `/repo/`.
 
 `render_site` yields `(output path, bytes)` pairs; writing them is
-`write.py`'s business.
+`build/write.py`'s business.
 """
 
 from __future__ import annotations
@@ -21,18 +21,19 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup, escape
 
-from . import __version__, jsonld
-from .fields import slugify
+from .. import __version__
+from . import jsonld
+from ..content.fields import slugify
 from .urls import Urls
 from .graph import SiteGraph, TimelineEntry, TimelineYear, EntityIndex
-from .datevalue import DateValue
+from ..content.datevalue import DateValue
 
 
 def theme_dir() -> Path:
     """The default theme: packaged beside the code in a wheel, `templates/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "theme"
-    return packaged if packaged.is_dir() else here.parent / "templates"
+    package = Path(__file__).resolve().parent.parent   # generator/
+    packaged = package / "theme"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def template_dirs(root: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """Vocabulary, patterns and calendar arithmetic for the date tagger.
 
-Kept apart from :mod:`generator.dates` so that ``dates.py`` reads as the
+Kept apart from :mod:`.dates` so that ``dates.py`` reads as the
 algorithm (find candidates, judge their context, resolve overlaps and
 references) and this module as what it works with, in this order:
 
@@ -787,7 +787,7 @@ def _caseless_keys(pattern: str, gate: tuple[str, ...], starts=None) -> Keys:
 @dataclass(frozen=True)
 class Rule:
     """One family of expressions: its pattern, the name of its handler
-    method in generator.dates, its keywords (None: scan the whole text) and
+    method in dates.py, its keywords (None: scan the whole text) and
     optionally ``starts``, a fast pattern (run on the lowercased text if
     ``starts_caseless``) that hits every position where ``rx`` can match.
     Most patterns open with a look-behind, which keeps Python's re from

@@ -61,7 +61,6 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Iterable, Iterator, Mapping
 
-from . import parallel
 from .graph import ArticlePage, SiteGraph, TimelineEntry
 
 INDEX_PATH = "search/index.json"
@@ -346,7 +345,6 @@ def search_files(graph: SiteGraph, article_entries: Mapping[str, tuple[SearchEnt
     computed earlier (in a worker, or kept in the cache); articles missing
     from it are counted here.
     """
-    with parallel.collector_paused():
-        files = build_shards(numbered_entries(graph, article_entries), len(graph.articles))
+    files = build_shards(numbered_entries(graph, article_entries), len(graph.articles))
     for path in sorted(files):
         yield path, files[path]

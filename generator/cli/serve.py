@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import unquote, urlsplit
 
-from .build import build
-from .lock import SiteBusy, site_lock
-from .write import OutputError, safe_join
+from ..build.pipeline import build
+from ..build.lock import SiteBusy, site_lock
+from ..build.write import OutputError, safe_join
 
 SERVE_DIR = ".factsheet-serve"
 WATCHED = ("content", "templates", "site.yaml")

@@ -17,12 +17,12 @@ from functools import cached_property
 from itertools import chain
 
 from .body import lead_lines, render_body, strip_lead
-from .datevalue import DateValue
-from .errors import Diagnostics
-from .fields import slugify
+from ..content.datevalue import DateValue
+from ..content.errors import Diagnostics
+from ..content.fields import slugify
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, same_person
-from .model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
+from ..content.model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
 from .urls import Urls
 
 

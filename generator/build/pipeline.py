@@ -20,15 +20,15 @@ from pathlib import Path
 
 from . import parallel
 from .cache import BuildCache, BuildState, cache_folder, code_fingerprint, digest, folder_fingerprint, unchanged_output
-from .config import load_config
-from .errors import ContentError, Diagnostic, Diagnostics, SourceLocation
-from .graph import ArticlePage, SiteGraph, article_page, build_graph
-from .load import discover, parse_document, relative_path, working_on
-from .merge import extract_article, merge_article
-from .model import Article, Entity, SiteConfig, Topic
+from ..content.config import load_config
+from ..content.errors import ContentError, Diagnostic, Diagnostics, SourceLocation
+from ..site.graph import ArticlePage, SiteGraph, article_page, build_graph
+from ..content.load import discover, parse_document, relative_path, working_on
+from ..site.merge import extract_article, merge_article
+from ..content.model import Article, Entity, SiteConfig, Topic
 from .progress import reporter
-from .search import article_search_entries
-from .validate import validate_article, validate_entity, validate_topic
+from ..site.search import article_search_entries
+from ..content.validate import validate_article, validate_entity, validate_topic
 
 MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
 SPARE_SITE = "spare-site"  # in the cache folder: the site the last build replaced, the next one's starting point
@@ -76,7 +76,7 @@ class SiteInputs:
 
     def key(self, root: Path, extract: bool) -> str:
         """A hash of every input of the site's output: content, settings, templates and factsheet's code."""
-        from .render import template_dirs
+        from ..site.render import template_dirs
 
         parts = [code_fingerprint(), repr(self.config), str(extract), folder_fingerprint(template_dirs(root))]
         for file in self.files:
@@ -239,7 +239,7 @@ def _read_pickled(index: int) -> bytes:
 
 def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: bool) -> list[bytes]:
     """read_article for each (path, bytes), pickled; on every core when there are enough of them."""
-    from . import extract as _  # noqa: F401 - imported before any fork, so no worker imports it again
+    from .. import extract as _  # noqa: F401 - imported before any fork, so no worker imports it again
 
     reporter.start("reading articles", len(files))
     results = []

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from . import parallel
 from .cache import BuildState, OutputFile
-from .export import export_files, page_data_file, page_data_path
+from ..site.export import export_files, page_data_file, page_data_path
 from .fingerprint import fingerprint_base, page_fingerprint
-from .feeds import feed_files
-from .graph import SiteGraph
+from ..site.feeds import feed_files
+from ..site.graph import SiteGraph
 from .progress import reporter
-from .render import PageSpec, Renderer, page_specs, template_dirs
-from .search import search_files
+from ..site.render import PageSpec, Renderer, page_specs, template_dirs
+from ..site.search import search_files
 from .write import SiteWriter, check_output, recover
 
 
@@ -87,7 +87,9 @@ def _write_job(index: int) -> list[tuple[str, OutputFile, bool]]:
     graph = renderer.graph
     if kind != "pages":
         if kind == "search":
-            files = search_files(graph, {p.article.slug: pickle.loads(p.search) for p in graph.articles if p.search})
+            with parallel.collector_paused():   # the shards are many small objects, none of them garbage
+                files = list(search_files(graph, {p.article.slug: pickle.loads(p.search)
+                                                  for p in graph.articles if p.search}))
         else:
             files = {"feeds": feed_files, "exports": export_files}[kind](graph)
         return [(relative, *writer.store(relative, data)) for relative, data in files]

@@ -168,7 +168,8 @@ def test_yaml_nested_100000_deep_is_a_located_diagnostic(site, text, column):
     # separate process: if the C stack overflowed it would die with SIGSEGV instead of failing a test.
     (site / "content" / "entities").mkdir()
     (site / "content" / "entities" / "deep.yaml").write_text(text, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--root", str(site)],
+    done = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--root", str(site),
+                           "--base-url", "https://example.org/"],
                           capture_output=True, text=True, timeout=120)
     line, col = (1, column) if column else (41, 81)   # block indents: the 41st "-" is on line 41, column 81
     assert (done.returncode, done.stdout, done.stderr.splitlines()) == (1, "", [

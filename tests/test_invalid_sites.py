@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from tests.helpers import case_settings, check_case, invalid_cases, run_cli
+from tests.helpers import case_settings, check_case, invalid_cases, run_cli, with_base_url
 
 
 @pytest.mark.parametrize("case", invalid_cases(), ids=lambda p: p.name)
@@ -29,7 +29,7 @@ def test_build_writes_nothing_on_error(case, tmp_path):
     settings = case_settings(case)
     site = tmp_path / "site"
     shutil.copytree(case, tmp_path / "case")
-    run = run_cli("build", "--root", str(tmp_path / "case"), "--out", str(site), "--quiet", *settings["args"])
+    run = run_cli("build", "--root", str(tmp_path / "case"), "--out", str(site), "--quiet", *with_base_url(settings["args"]))
     assert run.code == settings["exit"]
     assert site.exists() == (settings["exit"] == 0)
     assert run.diagnostics == (case / "expected.txt").read_text(encoding="utf-8").splitlines()

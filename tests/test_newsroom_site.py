@@ -202,6 +202,7 @@ def test_the_atom_feed_is_valid(site):
     assert len(entries) == len(articles)
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(set(ids)) == len(ids)
+    assert all(i.startswith("https://newsroom.example/articles/") for i in ids), ids
     updated = [datetime.fromisoformat(e.findtext(f"{ATOM}updated").replace("Z", "+00:00")) for e in entries]
     feed_updated = datetime.fromisoformat(feed.findtext(f"{ATOM}updated").replace("Z", "+00:00"))
     assert feed_updated == max(updated)
@@ -218,6 +219,7 @@ def test_every_sitemap_location_is_a_built_page(site):
     locs = [u.findtext(f"{SITEMAP}loc") for u in urlset.findall(f"{SITEMAP}url")]
     assert len(locs) == len(set(locs)) > 10
     for loc in locs:
+        assert loc.startswith("https://newsroom.example/"), loc
         assert _file_for(site, urlsplit(loc).path, "/").is_file(), loc
 
 
@@ -309,7 +311,7 @@ def _ids(page: Path, cache: dict) -> set[str]:
     return cache[page]
 
 
-@pytest.mark.parametrize("which, host, base_path", [("site", None, "/"), ("sub_site", "example.github.io", "/sheets/")])
+@pytest.mark.parametrize("which, host, base_path", [("site", "newsroom.example", "/"), ("sub_site", "example.github.io", "/sheets/")])
 def test_every_internal_link_resolves(request, which, host, base_path):
     site = request.getfixturevalue(which)
     ids: dict = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from generator.cli.scaffold import pages_workflow
+from generator.content.config import NO_BASE_URL
 from tests.helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
@@ -16,6 +18,7 @@ PAGES_ACTIONS = {
     "actions/checkout@v4", "actions/setup-python@v5", "actions/configure-pages@v5",
     "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4",
 }
+PAGES_URL = "https://user.github.io/my-sheets/"
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def test_init_writes_a_site_that_builds(new_site):
         ".github/workflows/pages.yml", ".gitignore", "content/articles/riverside-footbridge-opens.md",
         "content/topics/riverside-footbridge.md", "requirements.txt", "site.yaml",
     ]
-    run = run_cli("build", "--root", str(new_site), "--strict")
+    run = run_cli("build", "--root", str(new_site), "--strict", "--base-url", PAGES_URL)   # as the workflow builds
     assert run.code == 0, run.stderr
     assert run.diagnostics == []
     site = new_site / "site"
@@ -102,7 +105,7 @@ def test_new_article_builds_and_is_never_overwritten(new_site, tmp_path):
     assert front["tags"] == [] and front["source"] == {"name": None, "url": None}
     assert {"facts", "events", "quotes"} <= {line.lstrip("# ").split(":")[0] for line in path.read_text().splitlines()
                                              if line.startswith("# ")}
-    build = run_cli("build", "--root", str(new_site), "--out", str(tmp_path / "out"), "--strict")
+    build = run_cli("build", "--root", str(new_site), "--out", str(tmp_path / "out"), "--strict", "--base-url", PAGES_URL)
     assert build.code == 0, build.stderr
     assert (tmp_path / "out/articles/bridge-a-1m-question/index.html").is_file()
 
@@ -133,3 +136,40 @@ def test_new_refuses_a_bad_date(new_site):
     run = run_cli("new", "article", "Whenever", "--root", str(new_site), "--date", "soon")
     assert run.code == 2
     assert not (new_site / "content/articles/whenever.md").exists()
+
+
+def test_init_leaves_base_url_to_the_workflow_and_a_local_build_says_so(new_site):
+    assert "# base_url: https://USER.github.io/REPO/" in (new_site / "site.yaml").read_text(encoding="utf-8")
+    run = run_cli("build", "--root", str(new_site))
+    assert (run.code, run.diagnostics) == (0, [f"site.yaml:1:1: warning: {NO_BASE_URL}"])
+    assert not (new_site / "site" / "feed.xml").exists() and not (new_site / "site" / "sitemap.xml").exists()
+    assert (new_site / "site" / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    home = (new_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in home and 'property="og:url"' not in home and "feed.xml" not in home
+
+
+def test_init_with_a_base_url_writes_it_and_every_feed_and_sitemap_url_is_absolute(tmp_path):
+    folder = tmp_path / "sheets"
+    assert run_cli("init", str(folder), "--base-url", PAGES_URL).code == 0
+    assert f'base_url: "{PAGES_URL}"' in (folder / "site.yaml").read_text(encoding="utf-8").splitlines()
+    run = run_cli("build", "--root", str(folder), "--strict")
+    assert (run.code, run.diagnostics) == (0, [])
+    site = folder / "site"
+    feed = ET.parse(site / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    urls = [e.text for e in feed.iter(f"{atom}id")] + [e.get("href") for e in feed.iter(f"{atom}link")]
+    urls += [e.text for e in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert len(urls) > 10 and [u for u in urls if not u.startswith(PAGES_URL)] == []
+    assert (site / "robots.txt").read_text(encoding="utf-8").splitlines()[-1] == f"Sitemap: {PAGES_URL}sitemap.xml"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PAGES_URL}">' in home and f'<meta property="og:url" content="{PAGES_URL}">' in home
+
+
+def test_a_strict_build_counts_its_warnings_as_the_errors_it_printed(new_site):
+    run = run_cli("build", "--root", str(new_site), "--strict")
+    assert run.code == 1
+    assert run.stderr.splitlines() == [
+        f"site.yaml:1:1: error: {NO_BASE_URL} (warning, --strict)",
+        f"factsheet: build failed: 1 error(s) (1 of them warnings, failed by --strict); {new_site / 'site'} was not changed"]
+    check = run_cli("check", "--root", str(new_site), "--strict")
+    assert (check.code, check.stderr.splitlines()[-1]) == (1, "factsheet: 1 error(s) (1 of them warnings, failed by --strict)")

@@ -151,6 +151,14 @@ def _report(diagnostics: Diagnostics, strict: bool) -> None:
             print(diagnostic, file=sys.stderr)
 
 
+def _counts(diagnostics: Diagnostics, strict: bool) -> str:
+    """"2 error(s), 1 warning(s)"; under --strict the warnings were printed as errors and are counted so."""
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    if strict and warnings:
+        return f"{errors + warnings} error(s) ({warnings} of them warnings, failed by --strict)"
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
 def _build(args: argparse.Namespace) -> int:
     from ..build.pipeline import build
     from ..build.lock import SiteBusy, site_lock
@@ -172,11 +180,12 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         reporter.finish()  # the progress line goes before anything else is printed
     _report(result.diagnostics, args.strict)
-    errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
     if not result.wrote:
-        print(f"factsheet: build failed: {errors} error(s), {warnings} warning(s); {out} was not changed", file=sys.stderr)
+        print(f"factsheet: build failed: {_counts(result.diagnostics, args.strict)}; {out} was not changed",
+              file=sys.stderr)
         return EXIT_CONTENT
     if not args.quiet:
+        warnings = len(result.diagnostics.warnings)
         print(f"factsheet: wrote {result.pages_written} files to {out} with {warnings} warning(s) in {result.seconds:.2f} s")
     return EXIT_OK
 
@@ -188,8 +197,7 @@ def _check(args: argparse.Namespace) -> int:
     _report(result.diagnostics, args.strict)
     failed = result.diagnostics.failed(args.strict)
     if not args.quiet:
-        errors, warnings = len(result.diagnostics.errors), len(result.diagnostics.warnings)
-        print(f"factsheet: {errors} error(s), {warnings} warning(s)", file=sys.stderr if failed else sys.stdout)
+        print(f"factsheet: {_counts(result.diagnostics, args.strict)}", file=sys.stderr if failed else sys.stdout)
     return EXIT_CONTENT if failed else EXIT_OK
 
 
@@ -296,6 +304,8 @@ def _add_authoring_commands(commands) -> None:
 
     init = commands.add_parser("init", help="create a new site, with a GitHub Pages workflow")
     init.add_argument("dir", help="the folder to create (it must be new or empty)")
+    init.add_argument("--base-url", help="where the site will be published, e.g. https://USER.github.io/REPO/ "
+                                         "(default: none in site.yaml; the GitHub Pages workflow passes it)")
 
     new = commands.add_parser("new", help="start a new article or topic file")
     new.add_argument("kind", choices=("article", "topic"), help="what to create")
@@ -318,12 +328,16 @@ def _init(args: argparse.Namespace) -> int:
     from .scaffold import ScaffoldError, init_site
 
     folder = Path(args.dir)
+    base_url = _base_url(args)
     try:
-        init_site(folder)
+        init_site(folder, base_url)
     except ScaffoldError as error:
         print(f"factsheet: error: {error}", file=sys.stderr)
         return error.exit_code
     print(f"factsheet: created a new site in {folder}; next: cd {folder} && factsheet serve")
+    if not base_url:
+        print("factsheet: site.yaml has no base_url yet: the Pages workflow passes it when it builds; "
+              "for other hosts set it in site.yaml")
     return EXIT_OK
 
 

@@ -122,7 +122,7 @@ SITE_YAML = """\
 title: {title}
 description: Sourced fact sheets from news articles.
 language: en
-# base_url: https://USER.github.io/REPO/   # set by the GitHub Pages workflow when it builds
+{base_url}
 # date_order: DMY                          # how 11/12/2024 reads in article text (default MDY)
 """
 
@@ -258,15 +258,23 @@ def pages_workflow(install: str, pip_cache: bool) -> str:
     return PAGES_WORKFLOW.format(install=install, setup_extra=extra)
 
 
-def init_site(folder: Path) -> list[Path]:
-    """Write a new site into `folder` (created if missing, refused if not empty); returns the files."""
+_NO_BASE_URL = "# base_url: https://USER.github.io/REPO/   # set by the GitHub Pages workflow when it builds"
+
+
+def init_site(folder: Path, base_url: str | None = None) -> list[Path]:
+    """Write a new site into `folder` (created if missing, refused if not empty); returns the files.
+
+    Without `base_url`, site.yaml holds a commented placeholder: the Pages
+    workflow passes the address when it builds, and a local build warns.
+    """
     if folder.exists() and not folder.is_dir():
         raise ScaffoldError(f"{folder} exists and is not a folder", NOT_EMPTY)
     if folder.is_dir() and any(folder.iterdir()):
         raise ScaffoldError(f"{folder} is not empty; factsheet init only writes into a new or empty folder", NOT_EMPTY)
     title = folder.resolve().name.replace("-", " ").replace("_", " ").strip().capitalize() or "Fact sheets"
     files = {
-        "site.yaml": SITE_YAML.format(title=_yaml_text(title)),
+        "site.yaml": SITE_YAML.format(title=_yaml_text(title),
+                                      base_url=f"base_url: {_yaml_text(base_url)}" if base_url else _NO_BASE_URL),
         "content/articles/riverside-footbridge-opens.md": EXAMPLE_ARTICLE,
         "content/topics/riverside-footbridge.md": EXAMPLE_TOPIC,
         ".gitignore": GITIGNORE,

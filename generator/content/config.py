@@ -19,6 +19,9 @@ CONFIG_FILE = "site.yaml"
 CONFIG_KEYS = frozenset(
     {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit"}
 )
+NO_BASE_URL = ("no base_url: the Atom feed and sitemap.xml are left out and pages have no canonical URL; "
+               "set base_url: https://USER.github.io/REPO/ in site.yaml or pass --base-url "
+               "(the GitHub Pages workflow passes it)")
 
 
 def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = None) -> SiteConfig:
@@ -41,7 +44,11 @@ def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
     f = Fields(mapping, CONFIG_FILE, diagnostics)
     f.warn_unknown(CONFIG_KEYS)
     defaults = SiteConfig()
-    url = base_url if base_url is not None else (f.url("base_url") or defaults.base_url)
+    written = f.url("base_url")
+    url = base_url if base_url is not None else (written or defaults.base_url)
+    if base_url is None and not written:
+        # Feeds, sitemaps and canonical links need absolute URLs, and a guess would be wrong.
+        diagnostics.warning(SourceLocation(CONFIG_FILE), NO_BASE_URL)
     return SiteConfig(
         title=f.text("title") or defaults.title,
         description=f.text("description"),

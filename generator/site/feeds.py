@@ -1,5 +1,8 @@
 """The Atom feed, sitemap.xml and robots.txt every published site is expected to have.
 
+Feed ids and sitemap locations must be absolute URLs, so both need the
+site's `base_url`; without one only robots.txt is written.
+
 The feed's `updated` is the newest article date, not the build time, so two
 builds of the same content are byte-identical.
 """
@@ -84,10 +87,13 @@ def sitemap(graph: SiteGraph) -> bytes:
 
 def robots(graph: SiteGraph) -> bytes:
     urls = Urls(graph.config.base_url)
-    return f"User-agent: *\nAllow: /\nSitemap: {urls.abs_url('sitemap.xml')}\n".encode("utf-8")
+    sitemap_line = f"Sitemap: {urls.abs_url('sitemap.xml')}\n" if urls.absolute else ""
+    return f"User-agent: *\nAllow: /\n{sitemap_line}".encode("utf-8")
 
 
 def feed_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
-    yield "feed.xml", atom_feed(graph)
-    yield "sitemap.xml", sitemap(graph)
+    """The feed and sitemap need absolute URLs: without a base_url (the build warns) they are left out."""
+    if Urls(graph.config.base_url).absolute:
+        yield "feed.xml", atom_feed(graph)
+        yield "sitemap.xml", sitemap(graph)
     yield "robots.txt", robots(graph)

@@ -85,7 +85,7 @@ def make_environment(root: Path, urls: Urls) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(url=urls.url, abs_url=urls.abs_url, version=__version__, date_label=_date_label,
+    env.globals.update(url=urls.url, abs_url=urls.abs_url, absolute_urls=urls.absolute, version=__version__, date_label=_date_label,
                        date_html=date_html, precision_html=precision_html)
     env.filters["jsonld"] = _jsonld
     env.filters["slug"] = lambda text: slugify(str(text), "item")

@@ -3,6 +3,10 @@
 Each folder under tests/hostile/ is a tiny site (`content/…`, maybe
 `site.yaml`) and one of:
 
+Every case builds with `--base-url https://example.org/` unless its
+`args` give a `--base-url` (or `site.yaml` a `base_url`), as a published site
+does, so its expectations are about the case, not the missing-URL warning.
+
 * `expected.txt`: the exact diagnostics `factsheet check` prints, as in
   tests/invalid/ (`case.yaml` may set `args` and `exit`, default 1);
 * `expect.yaml`: the site builds (exit 0 unless `exit:` says otherwise) and
@@ -35,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.helpers import Run, run_cli
+from tests.helpers import Run, run_cli, with_base_url
 from tests.hostile.safety import json_ld, scan_page
 
 HOSTILE = Path(__file__).resolve().parent
@@ -78,7 +82,8 @@ def prepare(case: Path, into: Path) -> Path:
 
 
 def run(command: str, root: Path, *args: str) -> Run:
-    return run_cli(command, "--root", str(root), "--quiet", *args)
+    """`factsheet COMMAND` on a case, with a base URL unless the case gives one (see `with_base_url`)."""
+    return run_cli(command, "--root", str(root), "--quiet", *with_base_url(args))
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:

@@ -185,6 +185,7 @@ class _Tagger:
         self.low: Optional[str] = low if R.fold_safe(text, low) else None
         self._window_cache: dict[int, list[tuple[int, int]]] = {}
         self._reversed: Optional[str] = None   # text[::-1], made when first needed
+        self._lean: Optional[str] = None       # the article's direction, when first needed
 
     # -- helpers -------------------------------------------------------
     def add(self, start: int, end: int, value: Value, mod: Optional[str] = None,
@@ -196,16 +197,16 @@ class _Tagger:
         """The value of a month (and day) written without a year: the year
         written out earlier in the same sentence if there is one ("In 2014,
         sales peaked in March"; "the 2024 election in November"), else the
-        year guessed from the DCT and the tense of the clause."""
-        tense = self.date_tense(start, end)
-        guess = R.near_year(self.dct, month, day, tense)
+        year guessed from the DCT and the direction the words give the date."""
+        clause, direction = self._directions(start, end, dated=True)
+        guess = R.near_year(self.dct, month, day, direction)
 
         def val(refs: _Refs) -> Optional[str]:
             y = guess
             # Not for a deadline or a future clause ("a program approved in
             # 1987 ... had bought shares through Sept. 29").
-            if tense in (None, 'past') and refs.year is not None and \
-                    self._same_clause(refs.year_start, refs.year_end, start):
+            if clause in (None, 'past') and direction != 'deadline' and refs.year is not None \
+                    and self._same_clause(refs.year_start, refs.year_end, start):
                 y = refs.year
             if day is None:
                 return '%04d-%02d' % (y, month)
@@ -214,22 +215,54 @@ class _Tagger:
         return val
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        return R.clause_tense(self.text, start, end)
+        """The direction of a weekday or season: its clause's tense, else
+        the article's (see _directions)."""
+        return self._directions(start, end)[1]
 
     def date_tense(self, start: int, end: int) -> Optional[str]:
-        """The tense that decides the year of a month or day written
-        without one: the clause's, or 'deadline' for a date after "by",
-        "until", "extended to" ... in a clause not known to be about the
-        future (its verb is often the reporting one: "said ... through Sept. 30")."""
-        t = R.clause_tense(self.text, start, end)
-        if t != 'future':
+        """The direction that decides the year of a month or day written
+        without one (see _directions)."""
+        return self._directions(start, end, dated=True)[1]
+
+    def _directions(self, start: int, end: int, dated: bool = False) -> tuple[Optional[str], str]:
+        """(the tense of the clause around text[start:end] or None, the
+        direction to resolve the date in).  The direction is the clause's
+        tense, but for a ``dated`` month or day only a lean when the date
+        names an event ("the Aug. 7 bombings": the verb tells of something
+        else, and the nearest date is meant), and unless the word before it
+        says more: "since"
+        looks back; "by", "until", "extended to" ... make a deadline in a
+        clause not known to be about the future (its verb is often the
+        reporting one: "said ... through Sept. 30").  Failing all, the
+        article's direction as a whole (R.article_lean)."""
+        text = self.text
+        clause = R.clause_tense(text, start, end)
+        if dated and clause in ('past', 'future') and self._names_event(start, end):
+            return None, 'lean-' + clause
+        if dated and clause != 'future':
             # Look past a modifier: "until mid-November", "by early March".
             mod = self._modifier_before(start)
-            if mod:
-                start = mod.start()
-            if _prev_word(self.text, start).lower() in R.DEADLINE_BEFORE:
-                return 'deadline'
-        return t
+            prev = _prev_word(text, mod.start() if mod else start).lower()
+            if prev == 'since':
+                return clause, 'past'
+            if prev in R.DEADLINE_BEFORE:
+                return clause, 'deadline'
+        return clause, clause or self.lean()
+
+    def _names_event(self, start: int, end: int) -> bool:
+        """Whether the date is an attribute naming an event: "the Aug. 7
+        bombings", "a Feb. 10 hearing", "Aug. 7's attack"."""
+        text = self.text
+        if text.startswith(("'s ", "\u2019s "), end):
+            return True
+        return bool(R.EVENT_NOUN_AFTER.match(text, end)) and \
+            _prev_word(text, start).lower() in R.EVENT_DETERMINERS
+
+    def lean(self) -> str:
+        """The article's direction (R.article_lean), computed once."""
+        if self._lean is None:
+            self._lean = R.article_lean(self.low if self.low is not None else self.text.lower())
+        return self._lean
 
     def _same_clause(self, y_start: int, y_end: int, pos: int) -> bool:
         """Whether a year mentioned at y_start:y_end governs a date at pos:
@@ -520,14 +553,12 @@ class _Tagger:
             return
         if unit in R.SEASONS:
             s = R.SEASONS[unit]
-            first = R.SEASON_START[s]
             if group == 'prev':
-                # "last summer": the most recent summer that is over.
-                y = dct.year if first + 3 <= dct.month else dct.year - 1
+                y = R.season_year(dct, s, 'last')   # the most recent one that is over
             elif group == 'next':
-                y = dct.year if first > dct.month else dct.year + 1
+                y = R.season_year(dct, s, 'next')
             elif group == 'cur':
-                y = dct.year
+                y = R.season_year(dct, s, self.tense(start, end))
             else:
                 return
             self.add(start, end, '%04d-%s' % (y, s), modable=True, prio=1)
@@ -752,13 +783,7 @@ class _Tagger:
                 return   # "the fall of Rome"
             if R.SEASON_NOUN_AFTER.match(nxt):
                 return   # "summer holidays", "winter-time": a kind of thing, not a date
-            t = self.tense(start, m.end())
-            y = self.dct.year
-            first = R.SEASON_START[s]
-            if t == 'future' and first < self.dct.month:
-                y += 1
-            elif t == 'past' and first > self.dct.month:
-                y -= 1
+            y = R.season_year(self.dct, s, self.tense(start, m.end()))
         the = R.THE_BEFORE.search(text, max(0, start - 6), start)
         if the:
             start = the.start()   # TimeBank keeps the article: "the summer"

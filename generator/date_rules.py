@@ -488,12 +488,19 @@ TENSE_RE = re.compile(
     r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
     r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
     r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|payable|"
-    r"to\s+appear|to\s+stand\s+trial)\b"
+    r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"
+    # "would not comment Friday": a refusal already made.
+    r"|\b(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
+    r"identify|release))\b"
     # Weak future: "would" is also the future of a past ("said it would
     # ..."); a present progressive tells of now, a plan ("is calling for the
     # redemption on Dec. 7") or a state ("is continuing ... under a June
-    # agreement"): the nearest date.
-    r"|\b(?P<lfut>would)\b|\b(?P<now>(?:is|are)\s+(?!being\b)[a-z]{2,}ing)\b"
+    # agreement"): the nearest date.  "could" is a past too, as in "could
+    # not be reached".
+    # The plural present of a timetable's verbs ("talks resume Wednesday")
+    # leans ahead too.
+    r"|\b(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
+    r"(?<!\bto )(?:begin|resume|convene|meet|arrive))\b|\b(?P<now>(?:is|are)\s+(?!being\b)[a-z]{2,}ing)\b"
     # A participle after "be" is a passive ("will be held"), not a past tense.
     r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
     r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|met|made|began|fell|rose|took|"
@@ -514,11 +521,11 @@ ARTICLE_FUTURE = (' will ', "'ll ", "won't", ' is to ', ' are to ', ' scheduled'
 def article_lean(low: str) -> str:
     """The direction of an article as a whole, from its lowercased text:
     'lean-past' when past forms clearly outnumber future ones (most news),
-    'lean-future' when future ones do (a preview, a schedule), else
-    'nearest'."""
+    'lean-future' when future ones do (a preview, a schedule), else (mixed,
+    or too short to tell) 'nearest'."""
     past = sum(low.count(w) for w in ARTICLE_PAST)
     fut = sum(low.count(w) for w in ARTICLE_FUTURE)
-    if past >= 2 * fut:
+    if past >= 2 * fut and past:
         return 'lean-past'
     if fut > past and fut >= 3:
         return 'lean-future'
@@ -534,6 +541,10 @@ EVENT_NOUN_AFTER = re.compile(r'[ \t]+(?!of\b|and\b|or\b|to\b|in\b|at\b|on\b|for
 # ("by February", "effective Feb. 1"): these mostly lie ahead even in a
 # clause whose verb is in the past, so a past cue is ignored for them.
 DEADLINE_BEFORE = {'by', 'until', 'till', 'through', 'effective', 'payable', 'to'}
+# "until his trial on Feb. 10", "pending a hearing on": a deadline named by
+# its event.
+UNTIL_EVENT = re.compile(r"\b(?:until|till|pending)\s+(?:(?:the|his|her|their|its|a|an)\s+)?"
+                         r"[a-z]+(?:\s+[a-z]+)?\s+(?:on|set\s+for|scheduled\s+for)\s+$")
 # A sentence ends at . ! ? or a line break, but not at the dot of a common
 # abbreviation ("Jan.", "Sept.", "Mr.", "Corp.", "U.S.", an initial).
 SENT_END = re.compile(
@@ -555,7 +566,7 @@ def _tense_of(m: re.Match) -> Optional[str]:
         return 'lean-future'
     if m.lastgroup == 'now':
         return 'nearest'
-    return 'past' if m.lastgroup == 'past' else None
+    return 'past' if m.lastgroup in ('past', 'refused') else None
 
 
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:

@@ -229,23 +229,29 @@ class _Tagger:
         direction to resolve the date in).  The direction is the clause's
         tense, but for a ``dated`` month or day only a lean when the date
         names an event ("the Aug. 7 bombings": the verb tells of something
-        else, and the nearest date is meant), and unless the word before it
-        says more: "since"
+        else, and the nearest date is meant), and unless the words before it
+        say more: "since"
         looks back; "by", "until", "extended to" ... make a deadline in a
         clause not known to be about the future (its verb is often the
-        reporting one: "said ... through Sept. 30").  Failing all, the
+        reporting one: "said ... through Sept. 30"), as does "until" before
+        an event ("until his trial on Feb. 10").  Failing all, the
         article's direction as a whole (R.article_lean)."""
         text = self.text
         clause = R.clause_tense(text, start, end)
         if dated and clause in ('past', 'future') and self._names_event(start, end):
             return None, 'lean-' + clause
-        if dated and clause != 'future':
+        if clause != 'future':
             # Look past a modifier: "until mid-November", "by early March".
-            mod = self._modifier_before(start)
-            prev = _prev_word(text, mod.start() if mod else start).lower()
+            mod = self._modifier_before(start) if dated else None
+            lead = mod.start() if mod else start
+            prev = _prev_word(text, lead).lower()
             if prev == 'since':
                 return clause, 'past'
-            if prev in R.DEADLINE_BEFORE:
+            # A weekday after "by" in a past clause is a day gone by ("was
+            # held by police until Friday"); a month or day is more often
+            # a deadline all the same (see above).
+            if (prev in R.DEADLINE_BEFORE or R.UNTIL_EVENT.search(text, max(0, lead - 40), lead)) \
+                    and (dated or clause != 'past'):
                 return clause, 'deadline'
         return clause, clause or self.lean()
 

@@ -489,9 +489,10 @@ TENSE_RE = re.compile(
     r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
     r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|payable|"
     r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"
-    # "would not comment Friday": a refusal already made.
+    # "would not comment Friday": a refusal already made; "may have been
+    # killed Friday": a guess about the past.
     r"|\b(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
-    r"identify|release))\b"
+    r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
     # Weak future: "would" is also the future of a past ("said it would
     # ..."); a present progressive tells of now, a plan ("is calling for the
     # redemption on Dec. 7") or a state ("is continuing ... under a June

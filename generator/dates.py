@@ -578,7 +578,7 @@ class _Tagger:
                 t = self.tense(start, end)
                 if dct.weekday() >= 5:
                     base = dct
-                elif t == 'future':
+                elif t in R.FORWARD:
                     base = dct + datetime.timedelta(days=5 - dct.weekday())
                 else:
                     base = dct - datetime.timedelta(days=dct.weekday() + 1)

@@ -312,11 +312,12 @@ def granularity(value: str) -> str:
 # nearest date wins unless it lies more than about four months the other way
 # ("would" in "said it would ... the Aug. 7 bombings"; a deadline after
 # "until", "by"; an article told in the past).  With no hint at all
-# ('nearest') the nearest date wins.  None (no tense asked for) leans back,
-# as news does.
+# ('nearest'), or in a present clause ('present': "is calling for the
+# redemption on Dec. 7"), the nearest date wins.  None (no tense asked for)
+# leans back, as news does.
 YEAR_WINDOW_DAYS = {None: (-240, 120), 'lean-past': (-240, 120), 'past': (-366, 7),
                     'future': (-7, 366), 'lean-future': (-120, 240), 'deadline': (-120, 240),
-                    'nearest': (-182, 183)}
+                    'nearest': (-182, 183), 'present': (-182, 183)}
 YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11)}
 # Directions that put a bare weekday in the coming week.
 FORWARD = frozenset({'future', 'lean-future', 'deadline'})
@@ -570,13 +571,12 @@ def _tense_of(m: re.Match) -> Optional[str]:
     if m.lastgroup == 'lfut':
         return 'lean-future'
     if m.lastgroup == 'now':
-        return 'nearest'
+        return 'present'
     return 'past' if m.lastgroup in ('past', 'refused') else None
 
 
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:
-    """'past', 'future', 'lean-future' (a weak hint), 'nearest' (a present)
-    or None for the clause
+    """'past', 'future', 'lean-future' (a weak hint), 'present' or None for the clause
     around text[start:end]: the nearest tense cue to the left wins, else the
     first to the right; a verb that moves a date ("postponed") says nothing."""
     lo = max(0, start - 90)
@@ -603,12 +603,13 @@ def clause_tense(text: str, start: int, end: int) -> Optional[str]:
 def weekday_near(dct: datetime.date, wd: int, tense: Optional[str]) -> datetime.date:
     """The weekday wd in the week around the DCT: the article's own weekday
     is the DCT; otherwise the next one if the words point ahead (FORWARD),
-    or if nothing points either way ('nearest') and it is at most two days
-    ahead (news mostly looks back), else the previous one."""
+    or in a present clause (a weekday with "is holding", "are meeting" is
+    an arrangement), or if nothing points either way ('nearest') and it is
+    at most two days ahead (news mostly looks back); else the previous one."""
     if wd == dct.weekday():
         return dct
     ahead = (wd - dct.weekday()) % 7
-    if tense in FORWARD or tense == 'nearest' and ahead <= 2:
+    if tense in FORWARD or tense == 'present' or tense == 'nearest' and ahead <= 2:
         return dct + datetime.timedelta(days=ahead)
     return dct - datetime.timedelta(days=7 - ahead)
 

@@ -506,7 +506,9 @@ TENSE_RE = re.compile(
     r"|\b(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
     r"(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
     r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
-    r"pledged|agreed|threatened|decided)\s+to)\b|\b(?P<now>(?:is|are)\s+(?!being\b)[a-z]{2,}ing)\b"
+    r"pledged|agreed|threatened|decided)\s+to)\b|\b(?P<now>(?:is|are)\s+"
+    r"(?!(?:being|nothing|something|anything|everything|during|thing|king|ring|spring)\b)"
+    r"[a-z]{2,}ing)\b"
     # A participle after "be" is a passive ("will be held"), not a past tense.
     r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
     r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|met|made|began|fell|rose|took|"

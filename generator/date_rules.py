@@ -544,7 +544,23 @@ def article_lean(low: str) -> str:
 # Aug. 7 bombings", "a Feb. 10 hearing"): the clause's verb is about
 # something else.
 EVENT_DETERMINERS = {'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that'}
-EVENT_NOUN_AFTER = re.compile(r'[ \t]+(?!of\b|and\b|or\b|to\b|in\b|at\b|on\b|for\b|by\b)[a-z]')
+_NOT_NOUN = r'(?!(?:of|and|or|to|in|at|on|for|by|the|a|an|was|were|is|are|will|would)\b)'
+EVENT_NOUN_AFTER = re.compile(r"(?P<pos>['\u2019]s)?[ \t]+%s(?P<noun>[a-z]+)(?:[ \t]+%s(?P<noun2>[a-z]+))?"
+                              % (_NOT_NOUN, _NOT_NOUN))
+# Events nobody schedules: a date naming one is in the past whatever the
+# clause's verb ("police will question him about Friday's attack").
+UNPLANNED_EVENTS = frozenset(
+    'attack bombing blast explosion crash shooting killing slaying murder massacre ambush raid '
+    'assault earthquake quake storm tornado hurricane flood fire accident collapse derailment '
+    'coup riot clash arrest death assassination kidnapping hijacking disaster tragedy outbreak '
+    'spill leak uprising incident eruption landslide avalanche sinking collision rampage '
+    'stabbing fighting violence bloodshed'.split())
+
+
+def unplanned(noun: str) -> bool:
+    """Whether noun (lower case, maybe plural) is an UNPLANNED_EVENTS word."""
+    return noun in UNPLANNED_EVENTS or noun.endswith('s') and (
+        noun[:-1] in UNPLANNED_EVENTS or noun.endswith('es') and noun[:-2] in UNPLANNED_EVENTS)
 # Words right before a date that make it a deadline or a starting point
 # ("by February", "effective Feb. 1"): these mostly lie ahead even in a
 # clause whose verb is in the past, so a past cue is ignored for them.

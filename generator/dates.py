@@ -227,19 +227,23 @@ class _Tagger:
     def _directions(self, start: int, end: int, dated: bool = False) -> tuple[Optional[str], str]:
         """(the tense of the clause around text[start:end] or None, the
         direction to resolve the date in).  The direction is the clause's
-        tense, but for a ``dated`` month or day only a lean when the date
-        names an event ("the Aug. 7 bombings": the verb tells of something
-        else, and the nearest date is meant), and unless the words before it
-        say more: "since"
-        looks back; "by", "until", "extended to" ... make a deadline in a
+        tense, unless the date names an event: one nobody plans ("Friday's
+        attack", "the Aug. 7 bombings") is past; for any other a month or
+        day only leans the clause's way ("will examine the Dec. 28 report":
+        the verb tells of something else, and the nearest date is meant).
+        The words before it may say more: "since" looks back; "by", "until", "extended to" ... make a deadline in a
         clause not known to be about the future (its verb is often the
         reporting one: "said ... through Sept. 30"), as does "until" before
         an event ("until his trial on Feb. 10").  Failing all, the
         article's direction as a whole (R.article_lean)."""
         text = self.text
         clause = R.clause_tense(text, start, end)
-        if dated and clause in ('past', 'future') and self._names_event(start, end):
-            return None, 'lean-' + clause
+        event = self._event_named(start, end)
+        if event is not None:
+            if R.unplanned(event):
+                return clause, 'past'   # "will investigate Friday's attack"
+            if dated and clause in ('past', 'future'):
+                return None, 'lean-' + clause
         if clause != 'future':
             # Look past a modifier: "until mid-November", "by early March".
             mod = self._modifier_before(start) if dated else None
@@ -255,14 +259,18 @@ class _Tagger:
                 return clause, 'deadline'
         return clause, clause or self.lean()
 
-    def _names_event(self, start: int, end: int) -> bool:
-        """Whether the date is an attribute naming an event: "the Aug. 7
-        bombings", "a Feb. 10 hearing", "Aug. 7's attack"."""
+    def _event_named(self, start: int, end: int) -> Optional[str]:
+        """The noun after a date used as an attribute naming an event, in
+        lower case ("bombings" in "the Aug. 7 bombings", "attack" in
+        "Friday's deadly attack"), or None if the date is no attribute."""
         text = self.text
-        if text.startswith(("'s ", "\u2019s "), end):
-            return True
-        return bool(R.EVENT_NOUN_AFTER.match(text, end)) and \
-            _prev_word(text, start).lower() in R.EVENT_DETERMINERS
+        m = R.EVENT_NOUN_AFTER.match(text, end)
+        if m is None or not m.group('pos') and \
+                _prev_word(text, start).lower() not in R.EVENT_DETERMINERS:
+            return None
+        if m.group('noun2') and not R.unplanned(m.group('noun')):
+            return m.group('noun2')   # past an adjective: "Friday's deadly attack"
+        return m.group('noun')
 
     def lean(self) -> str:
         """The article's direction (R.article_lean), computed once."""

@@ -1026,6 +1026,8 @@ class _Tagger:
         m = self._modifier_before(c.start)
         if not m:
             return
+        if m.group('ap') and self.text.startswith(("'s", "\u2019s"), c.end):
+            return   # "asked about Friday's attack": a preposition, not "around"
         word = (m.group('pw') or m.group('em') or m.group('ap')).lower()
         if m.group('ap') and c.mod is None:
             c.mod = R.MODIFIERS[word]

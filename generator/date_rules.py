@@ -494,24 +494,26 @@ TENSE_RE = re.compile(
     # killed Friday": a guess about the past.
     r"|\b(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
     r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
-    # Weak future: "would" is also the future of a past ("said it would
-    # ..."); a present progressive tells of now, a plan ("is calling for the
-    # redemption on Dec. 7") or a state ("is continuing ... under a June
-    # agreement"): the nearest date.  "could" is a past too, as in "could
-    # not be reached".
-    # The plural present of a timetable's verbs ("talks resume Wednesday")
-    # leans ahead too.
-    # So does a plan, a hope or a promise, made now or before: "hoped to
-    # finish by Sunday", "agreed to resume talks Friday".
+    # Weak future cues only lean ahead: "would" is also the future of a past
+    # ("said it would ..."), "could" a past ("could not be reached"); the
+    # plural present of a timetable's verbs ("talks resume Wednesday") may
+    # be a historic present; a plan, a hope or a promise may be old ("hoped
+    # to finish by Sunday", "agreed to resume talks Friday").
     r"|\b(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
     r"(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
     r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
-    r"pledged|agreed|threatened|decided)\s+to)\b|\b(?P<now>(?:is|are)\s+"
+    r"pledged|agreed|threatened|decided)\s+to)\b"
+    # A present progressive tells of now, of an arrangement ("is calling
+    # for the redemption on Dec. 7") or of a state ("is continuing ...
+    # under a June agreement"): the nearest date.
+    r"|\b(?P<now>(?:is|are)\s+"
     r"(?!(?:being|nothing|something|anything|everything|during|thing|king|ring|spring)\b)"
     r"[a-z]{2,}ing)\b"
     # A participle after "be" is a passive ("will be held"), not a past tense.
+    # A present perfect is a past, unless it moves a date ("has been postponed").
     r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
-    r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|met|made|began|fell|rose|took|"
+    r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|"
+    r"met|made|began|fell|rose|took|"
     r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
     r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
     # ... and one after an article or a linking verb an adjective ("the
@@ -594,9 +596,10 @@ def _tense_of(m: re.Match) -> Optional[str]:
 
 
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:
-    """'past', 'future', 'lean-future' (a weak hint), 'present' or None for the clause
-    around text[start:end]: the nearest tense cue to the left wins, else the
-    first to the right; a verb that moves a date ("postponed") says nothing."""
+    """'past', 'future', 'lean-future' (a weak hint), 'present' or None for
+    the clause around text[start:end]: the nearest tense cue to the left
+    wins, else the first to the right; a verb that moves a date
+    ("postponed") says nothing."""
     lo = max(0, start - 90)
     left = text[lo:start]
     cut = None
@@ -640,26 +643,29 @@ def season_year(dct: datetime.date, season: str, which: Optional[str]) -> int:
     yet over in a future one, the nearest (leaning as a lean says) else.
     "this winter" in January 2016 is 2015-WI, "last winter" 2014-WI."""
     now = dct.year * 12 + dct.month - 1
-    # (year, first month, last month) as month counts, oldest first.
-    spans = [(y, y * 12 + SEASON_START[season] - 1, y * 12 + SEASON_START[season] + 1)
-             for y in range(dct.year - 2, dct.year + 2)]
+    first = {y: y * 12 + SEASON_START[season] - 1 for y in range(dct.year - 2, dct.year + 2)}
+    # Month counts of each season's first and last month, oldest first.
+    spans = [(y, f, f + 2) for y, f in first.items()]
     if which == 'last':
         return [y for y, _, last in spans if last < now][-1]
     if which == 'next':
-        return [y for y, first, _ in spans if first > now][0]
-    for y, first, last in spans:
-        if first <= now <= last:
+        return [y for y, start, _ in spans if start > now][0]
+    for y, start, last in spans:
+        if start <= now <= last:
             return y
     if which == 'past':
-        return [y for y, first, _ in spans if first <= now][-1]
+        return [y for y, start, _ in spans if start <= now][-1]
     if which in ('future', 'deadline'):
         return [y for y, _, last in spans if last >= now][0]
     back = [y for y, _, last in spans if last < now][-1]
-    ahead = [y for y, first, _ in spans if first > now][0]
-    gap_back = now - spans[back - dct.year + 2][2]
-    gap_ahead = spans[ahead - dct.year + 2][1] - now
-    weight = {'lean-past': (1, 2), 'lean-future': (2, 1)}.get(which, (1, 1))
-    return ahead if gap_ahead * weight[1] < gap_back * weight[0] else back
+    ahead = [y for y, start, _ in spans if start > now][0]
+    gap_back, gap_ahead = now - (first[back] + 2), first[ahead] - now
+    # A lean counts the months on its own side half.
+    if which == 'lean-past':
+        gap_ahead *= 2
+    elif which == 'lean-future':
+        gap_back *= 2
+    return ahead if gap_ahead < gap_back else back
 
 
 # ------------------------------------------------------------ patterns ----

@@ -24,10 +24,15 @@ How it works, top to bottom:
    year written out, which a month or day without a year in the same
    sentence takes ("In 2014, sales peaked in March").
 
-A month or day written without a year and with no year in its sentence gets
-the year that fits the tense of its clause (``date_rules.near_year``): not
-after the DCT in a past clause, not before it in a future one, nearby (and
-rather in the past) otherwise.  A value is never more precise than the words:
+A weekday, season, or month or day written without a year (and with no
+year in its sentence) is resolved the way a reader resolves it: to the
+nearest such date in the direction the words give it (``_Tagger._directions``).
+The tense of its clause decides first ("was", "-ed", "ago" look back; "will",
+"is to", "scheduled", "due" look ahead; "would", "may", "agreed to" only
+lean ahead), then the words before it ("since" looks back, "by", "until"
+make a deadline) and the event it may name ("Friday's attack" is past);
+failing those, the tense of the article as a whole, and failing that, the
+nearest date (``date_rules.near_year``, ``weekday_near``, ``season_year``).  A value is never more precise than the words:
 "November" is a month, and "the day before" with no day named before it is
 left out rather than given an invented day.
 
@@ -231,11 +236,12 @@ class _Tagger:
         attack", "the Aug. 7 bombings") is past; for any other a month or
         day only leans the clause's way ("will examine the Dec. 28 report":
         the verb tells of something else, and the nearest date is meant).
-        The words before it may say more: "since" looks back; "by", "until", "extended to" ... make a deadline in a
-        clause not known to be about the future (its verb is often the
-        reporting one: "said ... through Sept. 30"), as does "until" before
-        an event ("until his trial on Feb. 10").  Failing all, the
-        article's direction as a whole (R.article_lean)."""
+        The words before it may say more: "since" looks back; "by",
+        "until", "extended to" ... make a deadline in a clause not known to
+        be about the future (its verb is often the reporting one: "said ...
+        through Sept. 30"), as does "until" before an event ("until his
+        trial on Feb. 10").  Failing all, the article's direction as a
+        whole (R.article_lean)."""
         text = self.text
         clause = R.clause_tense(text, start, end)
         event = self._event_named(start, end)

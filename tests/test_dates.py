@@ -174,6 +174,36 @@ def test_no_false_precision():
         assert [m.value for m in find_dates(text, dct)] in (['2015-11'], ['2014']), text
 
 
+def _season_months(value: str) -> tuple[int, int]:
+    """First and last month of a TimeML season value, as month counts."""
+    y, s = int(value[:4]), value[5:]
+    first = y * 12 + R.SEASON_START[s] - 1
+    return first, first + 2
+
+
+@pytest.mark.parametrize('dct', _DCTS, ids=str)
+def test_season_direction(dct):
+    """"last" is the latest season over before the DCT's month, "next" the
+    first one to begin after it, "this" the one the DCT is in if it is in
+    one (winter in January is the winter that began in December), and a
+    past or future clause never puts the season wholly on the wrong side."""
+    now = dct.year * 12 + dct.month - 1
+    for word in ('spring', 'summer', 'fall', 'winter'):
+        last, = find_dates('Sales fell last %s.' % word, dct)
+        nxt, = find_dates('Sales will rise next %s.' % word, dct)
+        this, = find_dates('Snow this %s has been light.' % word, dct)
+        was, = find_dates('The plant was closed in the %s.' % word, dct)
+        will, = find_dates('The plant will reopen in the %s.' % word, dct)
+        assert now - 12 <= _season_months(last.value)[1] < now, (word, dct, last.value)
+        assert now < _season_months(nxt.value)[0] <= now + 12, (word, dct, nxt.value)
+        first, end = _season_months(this.value)
+        if R.SEASON_START[R.SEASONS[word]] in (dct.month, (dct.month - 2) % 12 + 1,
+                                                 (dct.month - 3) % 12 + 1):
+            assert first <= now <= end, (word, dct, this.value)
+        assert now - 12 < _season_months(was.value)[0] <= now, (word, dct, was.value)
+        assert now <= _season_months(will.value)[1] < now + 12, (word, dct, will.value)
+
+
 @pytest.mark.parametrize('text,order,value', [
     ('03/04/2015', 'MDY', '2015-03-04'), ('03/04/2015', 'DMY', '2015-04-03'),
     ('3.4.2015', 'DMY', '2015-04-03'), ('04/03/15', 'DMY', '2015-03-04'),

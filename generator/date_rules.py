@@ -484,9 +484,12 @@ NOT_PAST_ED = (r'(?:need|succeed|proceed|exceed|indeed|speed|feed|seed|breed|hun
 TENSE_RE = re.compile(
     r"\b(?P<neu>(?:(?:was|were|been|is|are|be)\s+)?(?:postponed|delayed|cancell?ed|"
     r"called\s+off|put\s+off|rescheduled|pushed\s+back|moved\s+up))\b"
-    r"|\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due|scheduled|"
+    # "due to" after a form of "be" is a timetable ("is due to arrive"),
+    # elsewhere a cause ("closed due to snow"); "next to" is a place.
+    r"|\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due(?!\s+to\b)|"
+    r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))due\s+to|scheduled|"
     r"set\s+to|set\s+for|slated|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
+    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next(?!\s+to\b)|upcoming|"
     r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
     r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|payable|"
     r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"

@@ -250,6 +250,10 @@ class _Tagger:
                 return clause, 'past'   # "will investigate Friday's attack"
             if dated and clause in ('past', 'future'):
                 return None, 'lean-' + clause
+        if dated and clause == 'future' and _prev_word(text, start).lower() in ('after', 'before'):
+            # A bound, not the time of the future event: "will review the
+            # measures put in place after Aug. 7" (seen from 18 August).
+            return clause, 'lean-future'
         if clause != 'future':
             # Look past a modifier: "until mid-November", "by early March".
             mod = self._modifier_before(start) if dated else None

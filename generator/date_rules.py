@@ -482,11 +482,13 @@ NOT_PAST_ED = (r'(?:need|succeed|proceed|exceed|indeed|speed|feed|seed|breed|hun
 # ("was postponed") come first, as they say nothing of its direction; then
 # future cues, so "set to" beats "set".
 TENSE_RE = re.compile(
-    r"\b(?P<neu>(?:(?:was|were|been|is|are|be)\s+)?(?:postponed|delayed|cancell?ed|"
+    # Every cue begins a word: one test of that spares the alternatives the
+    # positions inside words.
+    r"\b(?=[a-z'])(?:(?P<neu>(?:(?:was|were|been|is|are|be)\s+)?(?:postponed|delayed|cancell?ed|"
     r"called\s+off|put\s+off|rescheduled|pushed\s+back|moved\s+up))\b"
     # "due to" after a form of "be" is a timetable ("is due to arrive"),
     # elsewhere a cause ("closed due to snow"); "next to" is a place.
-    r"|\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due(?!\s+to\b)|"
+    r"|(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due(?!\s+to\b)|"
     r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))due\s+to|scheduled|"
     r"set\s+to|set\s+for|slated|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
     r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next(?!\s+to\b)|upcoming|"
@@ -495,26 +497,26 @@ TENSE_RE = re.compile(
     r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"
     # "would not comment Friday": a refusal already made; "may have been
     # killed Friday": a guess about the past.
-    r"|\b(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
+    r"|(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
     r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
     # Weak future cues only lean ahead: "would" is also the future of a past
     # ("said it would ..."), "could" a past ("could not be reached"); the
     # plural present of a timetable's verbs ("talks resume Wednesday") may
     # be a historic present; a plan, a hope or a promise may be old ("hoped
     # to finish by Sunday", "agreed to resume talks Friday").
-    r"|\b(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
+    r"|(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
     r"(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
     r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
     r"pledged|agreed|threatened|decided)\s+to)\b"
     # A present progressive tells of now, of an arrangement ("is calling
     # for the redemption on Dec. 7") or of a state ("is continuing ...
     # under a June agreement"): the nearest date.
-    r"|\b(?P<now>(?:is|are)\s+"
+    r"|(?P<now>(?:is|are)\s+"
     r"(?!(?:being|nothing|something|anything|everything|during|thing|king|ring|spring)\b)"
     r"[a-z]{2,}ing)\b"
     # A participle after "be" is a passive ("will be held"), not a past tense.
     # A present perfect is a past, unless it moves a date ("has been postponed").
-    r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
+    r"|(?<!\bbe )(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
     r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|"
     r"met|made|began|fell|rose|took|"
     r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
@@ -522,7 +524,7 @@ TENSE_RE = re.compile(
     # ... and one after an article or a linking verb an adjective ("the
     # reduced dividend", "will remain closed").
     r"earlier|(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bremain )(?<!\bstay )(?<!\bbeing )"
-    r"(?!%s)[a-z]{2,}ed)\b" % NOT_PAST_ED)
+    r"(?!%s)[a-z]{2,}ed)\b)" % NOT_PAST_ED)
 # Common words that tell whether an article reports what happened or what
 # is to come, counted over the whole text (plain substring counts: cheap) for
 # a date whose own clause says neither.

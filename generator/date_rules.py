@@ -308,19 +308,22 @@ def granularity(value: str) -> str:
 # from October is this February; "was raided on 13 December" seen from 1
 # December last year's), give or take a week for datelines.  A date in a
 # future clause is not before it ("will be closed between March and May"
-# seen from December is next year's).  Weak hints only lean one way: the
+# seen from December is next year's).  A weak future ("said it would", "agreed
+# to") tells of a future seen from a recent past: at most two weeks before
+# the DCT ("said they would question everyone who was there on Aug. 7", seen
+# from 18 August), else up to a year after it.  Other hints only lean one way: the
 # nearest date wins unless it lies more than about four months the other way
-# ("would" in "said it would ... the Aug. 7 bombings"; a deadline after
-# "until", "by"; an article told in the past).  With no hint at all
+# (a deadline after "until", "by"; an article told in the past or in the
+# future; a date naming an event).  With no hint at all
 # ('nearest'), or in a present clause ('present': "is calling for the
 # redemption on Dec. 7"), the nearest date wins.  None (no tense asked for)
 # leans back, as news does.
 YEAR_WINDOW_DAYS = {None: (-240, 120), 'lean-past': (-240, 120), 'past': (-366, 7),
                     'future': (-7, 366), 'lean-future': (-120, 240), 'deadline': (-120, 240),
-                    'nearest': (-182, 183), 'present': (-182, 183)}
-YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11)}
+                    'weak-future': (-14, 351), 'nearest': (-182, 183), 'present': (-182, 183)}
+YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11), 'weak-future': (-1, 11)}
 # Directions that put a bare weekday in the coming week.
-FORWARD = frozenset({'future', 'lean-future', 'deadline'})
+FORWARD = frozenset({'future', 'weak-future', 'lean-future', 'deadline'})
 
 
 def near_year(dct: datetime.date, month: int, day: Optional[int] = None,
@@ -499,15 +502,16 @@ TENSE_RE = re.compile(
     # killed Friday": a guess about the past.
     r"|(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
     r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
-    # Weak future cues only lean ahead: "would" is also the future of a past
-    # ("said it would ..."), "could" a past ("could not be reached"); the
-    # plural present of a timetable's verbs ("talks resume Wednesday") may
-    # be a historic present; a plan, a hope or a promise may be old ("hoped
-    # to finish by Sunday", "agreed to resume talks Friday").
-    r"|(?P<lfut>would|might|may|could(?!\s+not\b|n't)|"
-    r"(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
+    # Weak future cues: "would" is also the future of a past ("said it would
+    # ..."), "could" a past ("could not be reached"); a plan, a hope or a
+    # promise may be old ("hoped to finish by Sunday", "agreed to resume
+    # talks Friday").
+    r"|(?P<wfut>would|might|may|could(?!\s+not\b|n't)|"
     r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
     r"pledged|agreed|threatened|decided)\s+to)\b"
+    # The plural present of a timetable's verbs ("talks resume Wednesday")
+    # only leans ahead: it may be a historic present.
+    r"|(?P<lfut>(?<!\bto )(?:begin|resume|convene|meet|arrive))\b"
     # A present progressive tells of now, of an arrangement ("is calling
     # for the redemption on Dec. 7") or of a state ("is continuing ...
     # under a June agreement"): the nearest date.
@@ -593,6 +597,8 @@ def _may_end_sentence(s: str) -> bool:
 def _tense_of(m: re.Match) -> Optional[str]:
     if m.lastgroup == 'fut':
         return 'future'
+    if m.lastgroup == 'wfut':
+        return 'weak-future'
     if m.lastgroup == 'lfut':
         return 'lean-future'
     if m.lastgroup == 'now':
@@ -601,7 +607,7 @@ def _tense_of(m: re.Match) -> Optional[str]:
 
 
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:
-    """'past', 'future', 'lean-future' (a weak hint), 'present' or None for
+    """'past', 'future', 'weak-future', 'lean-future', 'present' or None for
     the clause around text[start:end]: the nearest tense cue to the left
     wins, else the first to the right; a verb that moves a date
     ("postponed") says nothing."""
@@ -660,7 +666,7 @@ def season_year(dct: datetime.date, season: str, which: Optional[str]) -> int:
             return y
     if which == 'past':
         return [y for y, start, _ in spans if start <= now][-1]
-    if which in ('future', 'deadline'):
+    if which in ('future', 'weak-future', 'deadline'):
         return [y for y, _, last in spans if last >= now][0]
     back = [y for y, _, last in spans if last < now][-1]
     ahead = [y for y, start, _ in spans if start > now][0]

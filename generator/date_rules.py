@@ -524,7 +524,11 @@ TENSE_RE = re.compile(
     r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|"
     r"met|made|began|fell|rose|took|"
     r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
-    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
+    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|"
+    # "last" the adjective, not the verb ("the trial could last into February").
+    # (Tested after the word, so that other words do not pay for it.)
+    r"last(?<!\bwill last)(?<!\bcould last)(?<!\bwould last)(?<!\bmay last)(?<!\bmight last)"
+    r"(?<!\bto last)(?<!\bcan last)(?<!\bshould last)(?!\s+(?:into|until|till|through)\b)|"
     # ... and one after an article or a linking verb an adjective ("the
     # reduced dividend", "will remain closed").
     r"earlier|(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bremain )(?<!\bstay )(?<!\bbeing )"

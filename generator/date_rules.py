@@ -494,7 +494,9 @@ TENSE_RE = re.compile(
     r"|(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due(?!\s+to\b)|"
     r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))due\s+to|scheduled|"
     r"set\s+to|set\s+for|slated|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next(?!\s+to\b)|upcoming|"
+    r"expected\s+to|is\s+expected|are\s+expected|"
+    # "results expected Thursday": left of a date the scan ends at the date.
+    r"expected(?=(?:\s+(?:on|by|in|before|around))?\s*$)|going\s+to|next(?!\s+to\b)|upcoming|"
     r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
     r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|payable|"
     r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"

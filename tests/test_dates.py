@@ -204,6 +204,16 @@ def test_season_direction(dct):
         assert now <= _season_months(will.value)[1] < now + 12, (word, dct, will.value)
 
 
+def test_article_lean():
+    """The article's own tense, for dates whose clause has none: past forms
+    well ahead of future ones (most news), the reverse (a preview), or too
+    few or too mixed to tell."""
+    assert R.article_lean('police said the men were arrested. he said it was over.') == 'lean-past'
+    assert R.article_lean('the talks will open. leaders will sign, and will meet the press.') \
+        == 'lean-future'
+    assert R.article_lean('') == R.article_lean('sales will rise, he said.') == 'nearest'
+
+
 @pytest.mark.parametrize('text,order,value', [
     ('03/04/2015', 'MDY', '2015-03-04'), ('03/04/2015', 'DMY', '2015-04-03'),
     ('3.4.2015', 'DMY', '2015-04-03'), ('04/03/15', 'DMY', '2015-03-04'),

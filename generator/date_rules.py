@@ -505,15 +505,17 @@ TENSE_RE = re.compile(
     r"|(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
     r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
     # Weak future cues: "would" is also the future of a past ("said it would
-    # ..."), "could" a past ("could not be reached"); a plan, a hope or a
-    # promise may be old ("hoped to finish by Sunday", "agreed to resume
-    # talks Friday").
-    r"|(?P<wfut>would|might|may|could(?!\s+not\b|n't)|"
+    # ..."), "could" a past ("could not be reached").
+    r"|(?P<wfut>would|might|may|could(?!\s+not\b|n't))\b"
+    # Cues that only lean ahead: the plural present of a timetable's verbs
+    # ("talks resume Wednesday") may be a historic present; a plan, a hope
+    # or a promise may be old, and the date may be its own ("hoped to finish
+    # by Sunday", "agreed to resume talks Friday"; not "agreed to the
+    # merger Friday").
+    r"|(?P<lfut>(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
     r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
-    r"pledged|agreed|threatened|decided)\s+to)\b"
-    # The plural present of a timetable's verbs ("talks resume Wednesday")
-    # only leans ahead: it may be a historic present.
-    r"|(?P<lfut>(?<!\bto )(?:begin|resume|convene|meet|arrive))\b"
+    r"pledged|agreed|threatened|decided)\s+to(?!\s+(?:the|a|an|his|her|its|their|this|that|"
+    r"these|those|our|my|your|some|any|all|no|[A-Z])))\b"
     # A present progressive tells of now, of an arrangement ("is calling
     # for the redemption on Dec. 7") or of a state ("is continuing ...
     # under a June agreement"): the nearest date.

@@ -126,11 +126,11 @@ def _months_from(dct: datetime.date, value: str) -> int:
 def test_bare_month_year_guess(dct):
     """A month without a year is never given a day and lands within a year
     of the DCT: not after it in a past clause, not before it in a future
-    one, and otherwise at most ~8 months back or ~4 months ahead."""
+    one, and with no tense anywhere the nearest, at most six months away."""
     for name in _MONTH_NAMES:
         for template, lo, hi in (('Sales fell in %s.', -11, 0),
                                  ('The plant will reopen in %s.', 0, 11),
-                                 ('Figures for %s are in the report.', -8, 4)):
+                                 ('Figures for %s are in the report.', -6, 6)):
             text = template % name
             got = find_dates(text, dct)
             assert [m.text for m in got] == [name], text
@@ -172,6 +172,46 @@ def test_no_false_precision():
     for text in ('It rained in November. The day before, it snowed.',
                  'It rained in 2014. The following day it snowed.'):
         assert [m.value for m in find_dates(text, dct)] in (['2015-11'], ['2014']), text
+
+
+def _season_months(value: str) -> tuple[int, int]:
+    """First and last month of a TimeML season value, as month counts."""
+    y, s = int(value[:4]), value[5:]
+    first = y * 12 + R.SEASON_START[s] - 1
+    return first, first + 2
+
+
+@pytest.mark.parametrize('dct', _DCTS, ids=str)
+def test_season_direction(dct):
+    """"last" is the latest season over before the DCT's month, "next" the
+    first one to begin after it, "this" the one the DCT is in if it is in
+    one (winter in January is the winter that began in December), and a
+    past or future clause never puts the season wholly on the wrong side."""
+    now = dct.year * 12 + dct.month - 1
+    for word in ('spring', 'summer', 'fall', 'winter'):
+        last, = find_dates('Sales fell last %s.' % word, dct)
+        nxt, = find_dates('Sales will rise next %s.' % word, dct)
+        this, = find_dates('Snow this %s has been light.' % word, dct)
+        was, = find_dates('The plant was closed in the %s.' % word, dct)
+        will, = find_dates('The plant will reopen in the %s.' % word, dct)
+        assert now - 12 <= _season_months(last.value)[1] < now, (word, dct, last.value)
+        assert now < _season_months(nxt.value)[0] <= now + 12, (word, dct, nxt.value)
+        first, end = _season_months(this.value)
+        if R.SEASON_START[R.SEASONS[word]] in (dct.month, (dct.month - 2) % 12 + 1,
+                                                 (dct.month - 3) % 12 + 1):
+            assert first <= now <= end, (word, dct, this.value)
+        assert now - 12 < _season_months(was.value)[0] <= now, (word, dct, was.value)
+        assert now <= _season_months(will.value)[1] < now + 12, (word, dct, will.value)
+
+
+def test_article_lean():
+    """The article's own tense, for dates whose clause has none: past forms
+    well ahead of future ones (most news), the reverse (a preview), or too
+    few or too mixed to tell."""
+    assert R.article_lean('police said the men were arrested. he said it was over.') == 'lean-past'
+    assert R.article_lean('the talks will open. leaders will sign, and will meet the press.') \
+        == 'lean-future'
+    assert R.article_lean('') == R.article_lean('sales will rise, he said.') == 'nearest'
 
 
 @pytest.mark.parametrize('text,order,value', [

@@ -302,25 +302,35 @@ def granularity(value: str) -> str:
 
 
 # Where a date written without a year may lie relative to the DCT and still
-# be taken in the DCT's year, by the tense of its clause: in days for a day
-# ("13 November"), in calendar months for a bare month ("in November").
-# News mostly looks back, so with no cue the window reaches ~8 months back
-# and ~4 ahead.  A date in a past clause is not after the DCT ("was bought in
-# February" seen from October is this February; "was raided on 13 December"
-# seen from 1 December last year's), give or take a week for datelines.  A
-# date in a future clause is not before it ("will be closed between March and
-# May" seen from December is next year's).  A deadline ("until", "by",
-# "through") leans ahead.
-YEAR_WINDOW_DAYS = {None: (-240, 120), 'past': (-366, 7), 'future': (-7, 366),
-                    'deadline': (-120, 240)}
-YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11)}
+# be taken in the DCT's year, by the direction the words give it: in days for
+# a day ("13 November"), in calendar months for a bare month ("in November").
+# A date in a past clause is not after the DCT ("was bought in February" seen
+# from October is this February; "was raided on 13 December" seen from 1
+# December last year's), give or take a week for datelines.  A date in a
+# future clause is not before it ("will be closed between March and May"
+# seen from December is next year's).  A weak future ("said it would", "agreed
+# to") tells of a future seen from a recent past: at most two weeks before
+# the DCT ("said they would question everyone who was there on Aug. 7", seen
+# from 18 August), else up to a year after it.  Other hints only lean one way: the
+# nearest date wins unless it lies more than about four months the other way
+# (a deadline after "until", "by"; an article told in the past or in the
+# future; a date naming an event).  With no hint at all
+# ('nearest'), or in a present clause ('present': "is calling for the
+# redemption on Dec. 7"), the nearest date wins.  None (no tense asked for)
+# leans back, as news does.
+YEAR_WINDOW_DAYS = {None: (-240, 120), 'lean-past': (-240, 120), 'past': (-366, 7),
+                    'future': (-7, 366), 'lean-future': (-120, 240), 'deadline': (-120, 240),
+                    'weak-future': (-14, 351), 'nearest': (-182, 183), 'present': (-182, 183)}
+YEAR_WINDOW_MONTHS = {'past': (-11, 0), 'future': (0, 11), 'weak-future': (-1, 11)}
+# Directions that put a bare weekday in the coming week.
+FORWARD = frozenset({'future', 'weak-future', 'lean-future', 'deadline'})
 
 
 def near_year(dct: datetime.date, month: int, day: Optional[int] = None,
               tense: Optional[str] = None) -> int:
     """Year for a month (and day) written without one: the DCT's year when
-    the date falls inside the window for the clause's tense ('past',
-    'future', 'deadline' or None), else the adjacent year on the other side."""
+    the date falls inside the window for its direction (a key of
+    YEAR_WINDOW_DAYS), else the adjacent year on the other side."""
     y = dct.year
     if day is None and tense in YEAR_WINDOW_MONTHS:
         lo, hi = YEAR_WINDOW_MONTHS[tense]
@@ -470,26 +480,114 @@ NOT_CURRENT_DATE = {'account', 'accounts', 'affairs', 'events', 'liabilities', '
 # Words ending in -ed that are no past tense.
 NOT_PAST_ED = (r'(?:need|succeed|proceed|exceed|indeed|speed|feed|seed|breed|hundred|'
                r'kindred|sacred|naked|wicked|rugged|beloved|embed|shed)\b')
-# Cues for the tense of the clause around a bare weekday or month.  Future
-# cues come first in the alternation so "set to" beats "set".
+# Cues for the tense of the clause around a bare weekday or month.  At one
+# position the first alternative that fits wins: verbs that move a date
+# ("was postponed") come first, as they say nothing of its direction; then
+# future cues, so "set to" beats "set".
 TENSE_RE = re.compile(
-    r"\b(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due|scheduled|"
-    r"set\s+to|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|is\s+expected|are\s+expected|going\s+to|next|upcoming|"
+    # Every cue begins a word: one test of that spares the alternatives the
+    # positions inside words.
+    r"\b(?=[a-z'])(?:(?P<neu>(?:(?:was|were|been|is|are|be)\s+)?(?:postponed|delayed|cancell?ed|"
+    r"called\s+off|put\s+off|rescheduled|pushed\s+back|moved\s+up))\b"
+    # "due to" after a form of "be" is a timetable ("is due to arrive"),
+    # elsewhere a cause ("closed due to snow"); "next to" is a place.
+    r"|(?P<fut>will|won't|shall|'ll|is\s+to|are\s+to|am\s+to|due(?!\s+to\b)|"
+    r"(?:(?<=\bis )|(?<=\bare )|(?<=\bwas )|(?<=\bwere )|(?<=\bbe ))due\s+to|scheduled|"
+    r"set\s+to|set\s+for|slated|plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|"
+    r"expected\s+to|is\s+expected|are\s+expected|"
+    # "results expected Thursday": left of a date the scan ends at the date.
+    r"expected(?=(?:\s+(?:on|by|in|before|around))?\s*$)|going\s+to|next(?!\s+to\b)|upcoming|"
     r"begins|starts|opens|meets|resumes|ends|expires|convenes|arrives|leaves|"
-    r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|would|payable)\b"
+    r"visits|takes\s+effect|to\s+be|will\s+be|ahead\s+of|payable|"
+    r"to\s+appear|to\s+stand\s+trial|faces?\s+(?:sentencing|trial|arraignment|a\s+hearing))\b"
+    # "would not comment Friday": a refusal already made; "may have been
+    # killed Friday": a guess about the past.
+    r"|(?P<refused>would(?:\s+not|n't)\s+(?:comment|say|elaborate|disclose|confirm|discuss|"
+    r"identify|release)|(?:would|might|may|could|must)(?:\s+not)?\s+have)\b"
+    # Weak future cues: "would" is also the future of a past ("said it would
+    # ..."), "could" a past ("could not be reached").
+    r"|(?P<wfut>would|might|may|could(?!\s+not\b|n't))\b"
+    # Cues that only lean ahead: the plural present of a timetable's verbs
+    # ("talks resume Wednesday") may be a historic present; a plan, a hope
+    # or a promise may be old, and the date may be its own ("hoped to finish
+    # by Sunday", "agreed to resume talks Friday"; not "agreed to the
+    # merger Friday").
+    r"|(?P<lfut>(?<!\bto )(?:begin|resume|convene|meet|arrive)|"
+    r"(?:hopes?|hoped|hoping|wants?|wanted|aims?|aimed|seeks?|sought|promised|vowed|"
+    r"pledged|agreed|threatened|decided)\s+to(?!\s+(?:the|a|an|his|her|its|their|this|that|"
+    r"these|those|our|my|your|some|any|all|no|[A-Z])))\b"
+    # A present progressive tells of now, of an arrangement ("is calling
+    # for the redemption on Dec. 7") or of a state ("is continuing ...
+    # under a June agreement"): the nearest date.
+    r"|(?P<now>(?:is|are)\s+"
+    r"(?!(?:being|nothing|something|anything|everything|during|thing|king|ring|spring)\b)"
+    r"[a-z]{2,}ing)\b"
     # A participle after "be" is a passive ("will be held"), not a past tense.
-    r"|(?<!\bbe )\b(?P<past>said|was|were|had|did|told|met|made|began|fell|rose|took|"
+    # A present perfect is a past, unless it moves a date ("has been postponed").
+    r"|(?<!\bbe )(?P<past>said|was|were|had|did|told|(?:has|have)\s+(?:come|gone|"
+    r"been(?!\s+(?:postponed|delayed|cancell?ed|called|put|rescheduled|pushed|moved)\b))|"
+    r"met|made|began|fell|rose|took|"
     r"gave|came|went|left|sent|won|lost|held|paid|sold|bought|led|brought|ran|"
-    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|last|"
+    r"saw|found|got|spoke|wrote|struck|shot|hit|quit|kept|became|ago|"
+    # "last" the adjective, not the verb ("the trial could last into February").
+    # (Tested after the word, so that other words do not pay for it.)
+    r"last(?<!\bwill last)(?<!\bcould last)(?<!\bwould last)(?<!\bmay last)(?<!\bmight last)"
+    r"(?<!\bto last)(?<!\bcan last)(?<!\bshould last)(?!\s+(?:into|until|till|through)\b)|"
     # ... and one after an article or a linking verb an adjective ("the
     # reduced dividend", "will remain closed").
     r"earlier|(?<!\bthe )(?<!\bits )(?<!\ban )(?<!\ba )(?<!\bremain )(?<!\bstay )(?<!\bbeing )"
-    r"(?!%s)[a-z]{2,}ed)\b" % NOT_PAST_ED)
+    r"(?!%s)[a-z]{2,}ed)\b)" % NOT_PAST_ED)
+# Common words that tell whether an article reports what happened or what
+# is to come, counted over the whole text (plain substring counts: cheap) for
+# a date whose own clause says neither.
+ARTICLE_PAST = (' said', ' was ', ' were ', ' had ', ' did ', ' ago')
+ARTICLE_FUTURE = (' will ', "'ll ", "won't", ' is to ', ' are to ', ' scheduled', ' expected to',
+                  ' plans to', ' plan to', ' next ')
+
+
+def article_lean(low: str) -> str:
+    """The direction of an article as a whole, from its lowercased text:
+    'lean-past' when past forms clearly outnumber future ones (most news),
+    'lean-future' when future ones do (a preview, a schedule), else (mixed,
+    or too short to tell) 'nearest'."""
+    past = sum(low.count(w) for w in ARTICLE_PAST)
+    fut = sum(low.count(w) for w in ARTICLE_FUTURE)
+    if past >= 2 * fut and past:
+        return 'lean-past'
+    if fut > past and fut >= 3:
+        return 'lean-future'
+    return 'nearest'
+
+
+# A date between one of these and a lower-case word names an event ("the
+# Aug. 7 bombings", "a Feb. 10 hearing"): the clause's verb is about
+# something else.
+EVENT_DETERMINERS = {'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that'}
+_NOT_NOUN = r'(?!(?:of|and|or|to|in|at|on|for|by|the|a|an|was|were|is|are|will|would)\b)'
+EVENT_NOUN_AFTER = re.compile(r"(?P<pos>['\u2019]s)?[ \t]+%s(?P<noun>[a-z]+)(?:[ \t]+%s(?P<noun2>[a-z]+))?"
+                              % (_NOT_NOUN, _NOT_NOUN))
+# Events nobody schedules: a date naming one is in the past whatever the
+# clause's verb ("police will question him about Friday's attack").
+UNPLANNED_EVENTS = frozenset(
+    'attack bombing blast explosion crash shooting killing slaying murder massacre ambush raid '
+    'assault earthquake quake storm tornado hurricane flood fire accident collapse derailment '
+    'coup riot clash arrest death assassination kidnapping hijacking disaster tragedy outbreak '
+    'spill leak uprising incident eruption landslide avalanche sinking collision rampage '
+    'stabbing fighting violence bloodshed'.split())
+
+
+def unplanned(noun: str) -> bool:
+    """Whether noun (lower case, maybe plural) is an UNPLANNED_EVENTS word."""
+    return noun in UNPLANNED_EVENTS or noun.endswith('s') and (
+        noun[:-1] in UNPLANNED_EVENTS or noun.endswith('es') and noun[:-2] in UNPLANNED_EVENTS)
 # Words right before a date that make it a deadline or a starting point
 # ("by February", "effective Feb. 1"): these mostly lie ahead even in a
 # clause whose verb is in the past, so a past cue is ignored for them.
 DEADLINE_BEFORE = {'by', 'until', 'till', 'through', 'effective', 'payable', 'to'}
+# "until his trial on Feb. 10", "pending a hearing on": a deadline named by
+# its event.
+UNTIL_EVENT = re.compile(r"\b(?:until|till|pending)\s+(?:(?:the|his|her|their|its|a|an)\s+)?"
+                         r"[a-z]+(?:\s+[a-z]+)?\s+(?:on|set\s+for|scheduled\s+for)\s+$")
 # A sentence ends at . ! ? or a line break, but not at the dot of a common
 # abbreviation ("Jan.", "Sept.", "Mr.", "Corp.", "U.S.", an initial).
 SENT_END = re.compile(
@@ -504,9 +602,23 @@ def _may_end_sentence(s: str) -> bool:
     return '.' in s or '\n' in s or '!' in s or '?' in s
 
 
+def _tense_of(m: re.Match) -> Optional[str]:
+    if m.lastgroup == 'fut':
+        return 'future'
+    if m.lastgroup == 'wfut':
+        return 'weak-future'
+    if m.lastgroup == 'lfut':
+        return 'lean-future'
+    if m.lastgroup == 'now':
+        return 'present'
+    return 'past' if m.lastgroup in ('past', 'refused') else None
+
+
 def clause_tense(text: str, start: int, end: int) -> Optional[str]:
-    """'past', 'future' or None for the clause around text[start:end]:
-    the nearest tense cue to the left wins, else the first to the right."""
+    """'past', 'future', 'weak-future', 'lean-future', 'present' or None for
+    the clause around text[start:end]: the nearest tense cue to the left
+    wins, else the first to the right; a verb that moves a date
+    ("postponed") says nothing."""
     lo = max(0, start - 90)
     left = text[lo:start]
     cut = None
@@ -519,26 +631,60 @@ def clause_tense(text: str, start: int, end: int) -> Optional[str]:
     for last in TENSE_RE.finditer(left):
         pass
     if last is not None:
-        return 'future' if last.group('fut') else 'past'
+        return _tense_of(last)
     right = text[end:end + 70]
     m = SENT_END.search(right) if _may_end_sentence(right) else None
     if m:
         right = right[:m.start()]
     m = TENSE_RE.search(right)
-    if m:
-        return 'future' if m.group('fut') else 'past'
-    return None
+    return _tense_of(m) if m else None
 
 
 def weekday_near(dct: datetime.date, wd: int, tense: Optional[str]) -> datetime.date:
     """The weekday wd in the week around the DCT: the article's own weekday
-    is the DCT; otherwise the previous one, or the next one if the clause
-    speaks of the future."""
+    is the DCT; otherwise the next one if the words point ahead (FORWARD),
+    or in a present clause (a weekday with "is holding", "are meeting" is
+    an arrangement), or if nothing points either way ('nearest') and it is
+    at most two days ahead (news mostly looks back); else the previous one."""
     if wd == dct.weekday():
         return dct
-    if tense == 'future':
-        return dct + datetime.timedelta(days=(wd - dct.weekday()) % 7)
-    return dct - datetime.timedelta(days=(dct.weekday() - wd) % 7)
+    ahead = (wd - dct.weekday()) % 7
+    if tense in FORWARD or tense == 'present' or tense == 'nearest' and ahead <= 2:
+        return dct + datetime.timedelta(days=ahead)
+    return dct - datetime.timedelta(days=7 - ahead)
+
+
+def season_year(dct: datetime.date, season: str, which: Optional[str]) -> int:
+    """The TimeML year of a season named without one (winter 2015 runs from
+    December 2015 to February 2016): 'last' is the latest one over before
+    the DCT's month, 'next' the first one to begin after it; otherwise the
+    one the DCT is in, or the latest begun in a past clause, the first not
+    yet over in a future one, the nearest (leaning as a lean says) else.
+    "this winter" in January 2016 is 2015-WI, "last winter" 2014-WI."""
+    now = dct.year * 12 + dct.month - 1
+    first = {y: y * 12 + SEASON_START[season] - 1 for y in range(dct.year - 2, dct.year + 2)}
+    # Month counts of each season's first and last month, oldest first.
+    spans = [(y, f, f + 2) for y, f in first.items()]
+    if which == 'last':
+        return [y for y, _, last in spans if last < now][-1]
+    if which == 'next':
+        return [y for y, start, _ in spans if start > now][0]
+    for y, start, last in spans:
+        if start <= now <= last:
+            return y
+    if which == 'past':
+        return [y for y, start, _ in spans if start <= now][-1]
+    if which in ('future', 'weak-future', 'deadline'):
+        return [y for y, _, last in spans if last >= now][0]
+    back = [y for y, _, last in spans if last < now][-1]
+    ahead = [y for y, start, _ in spans if start > now][0]
+    gap_back, gap_ahead = now - (first[back] + 2), first[ahead] - now
+    # A lean counts the months on its own side half.
+    if which == 'lean-past':
+        gap_ahead *= 2
+    elif which == 'lean-future':
+        gap_back *= 2
+    return ahead if gap_ahead < gap_back else back
 
 
 # ------------------------------------------------------------ patterns ----

@@ -24,10 +24,15 @@ How it works, top to bottom:
    year written out, which a month or day without a year in the same
    sentence takes ("In 2014, sales peaked in March").
 
-A month or day written without a year and with no year in its sentence gets
-the year that fits the tense of its clause (``date_rules.near_year``): not
-after the DCT in a past clause, not before it in a future one, nearby (and
-rather in the past) otherwise.  A value is never more precise than the words:
+A weekday, season, or month or day written without a year (and with no
+year in its sentence) is resolved the way a reader resolves it: to the
+nearest such date in the direction the words give it (``_Tagger._directions``).
+The tense of its clause decides first ("was", "-ed", "ago" look back; "will",
+"is to", "scheduled", "due" look ahead; "would", "may", "agreed to" only
+lean ahead), then the words before it ("since" looks back, "by", "until"
+make a deadline) and the event it may name ("Friday's attack" is past);
+failing those, the tense of the article as a whole, and failing that, the
+nearest date (``date_rules.near_year``, ``weekday_near``, ``season_year``).  A value is never more precise than the words:
 "November" is a month, and "the day before" with no day named before it is
 left out rather than given an invented day.
 
@@ -185,6 +190,7 @@ class _Tagger:
         self.low: Optional[str] = low if R.fold_safe(text, low) else None
         self._window_cache: dict[int, list[tuple[int, int]]] = {}
         self._reversed: Optional[str] = None   # text[::-1], made when first needed
+        self._lean: Optional[str] = None       # the article's direction, when first needed
 
     # -- helpers -------------------------------------------------------
     def add(self, start: int, end: int, value: Value, mod: Optional[str] = None,
@@ -196,16 +202,16 @@ class _Tagger:
         """The value of a month (and day) written without a year: the year
         written out earlier in the same sentence if there is one ("In 2014,
         sales peaked in March"; "the 2024 election in November"), else the
-        year guessed from the DCT and the tense of the clause."""
-        tense = self.date_tense(start, end)
-        guess = R.near_year(self.dct, month, day, tense)
+        year guessed from the DCT and the direction the words give the date."""
+        clause, direction = self._directions(start, end, dated=True)
+        guess = R.near_year(self.dct, month, day, direction)
 
         def val(refs: _Refs) -> Optional[str]:
             y = guess
             # Not for a deadline or a future clause ("a program approved in
             # 1987 ... had bought shares through Sept. 29").
-            if tense in (None, 'past') and refs.year is not None and \
-                    self._same_clause(refs.year_start, refs.year_end, start):
+            if clause in (None, 'past') and direction != 'deadline' and refs.year is not None \
+                    and self._same_clause(refs.year_start, refs.year_end, start):
                 y = refs.year
             if day is None:
                 return '%04d-%02d' % (y, month)
@@ -214,22 +220,73 @@ class _Tagger:
         return val
 
     def tense(self, start: int, end: int) -> Optional[str]:
-        return R.clause_tense(self.text, start, end)
+        """The direction of a weekday or season: its clause's tense, else
+        the article's (see _directions)."""
+        return self._directions(start, end)[1]
 
     def date_tense(self, start: int, end: int) -> Optional[str]:
-        """The tense that decides the year of a month or day written
-        without one: the clause's, or 'deadline' for a date after "by",
-        "until", "extended to" ... in a clause not known to be about the
-        future (its verb is often the reporting one: "said ... through Sept. 30")."""
-        t = R.clause_tense(self.text, start, end)
-        if t != 'future':
+        """The direction that decides the year of a month or day written
+        without one (see _directions)."""
+        return self._directions(start, end, dated=True)[1]
+
+    def _directions(self, start: int, end: int, dated: bool = False) -> tuple[Optional[str], str]:
+        """(the tense of the clause around text[start:end] or None, the
+        direction to resolve the date in).  The direction is the clause's
+        tense, unless the date names an event: one nobody plans ("Friday's
+        attack", "the Aug. 7 bombings") is past; for any other a month or
+        day only leans the clause's way ("will examine the Dec. 28 report":
+        the verb tells of something else, and the nearest date is meant).
+        The words before it may say more: "since" looks back; "by",
+        "until", "extended to" ... make a deadline in a clause not known to
+        be about the future (its verb is often the reporting one: "said ...
+        through Sept. 30"), as does "until" before an event ("until his
+        trial on Feb. 10").  Failing all, the article's direction as a
+        whole (R.article_lean)."""
+        text = self.text
+        clause = R.clause_tense(text, start, end)
+        event = self._event_named(start, end)
+        if event is not None:
+            if R.unplanned(event):
+                return clause, 'past'   # "will investigate Friday's attack"
+            if dated and clause in ('past', 'future'):
+                return None, 'lean-' + clause
+        if dated and clause == 'future' and _prev_word(text, start).lower() in ('after', 'before'):
+            # A bound, not the time of the future event: "will review the
+            # measures put in place after Aug. 7" (seen from 18 August).
+            return clause, 'lean-future'
+        if clause != 'future':
             # Look past a modifier: "until mid-November", "by early March".
-            mod = self._modifier_before(start)
-            if mod:
-                start = mod.start()
-            if _prev_word(self.text, start).lower() in R.DEADLINE_BEFORE:
-                return 'deadline'
-        return t
+            mod = self._modifier_before(start) if dated else None
+            lead = mod.start() if mod else start
+            prev = _prev_word(text, lead).lower()
+            if prev == 'since':
+                return clause, 'past'
+            # A weekday after "by" in a past clause is a day gone by ("was
+            # held by police until Friday"); a month or day is more often
+            # a deadline all the same (see above).
+            if (prev in R.DEADLINE_BEFORE or R.UNTIL_EVENT.search(text, max(0, lead - 40), lead)) \
+                    and (dated or clause != 'past'):
+                return clause, 'deadline'
+        return clause, clause or self.lean()
+
+    def _event_named(self, start: int, end: int) -> Optional[str]:
+        """The noun after a date used as an attribute naming an event, in
+        lower case ("bombings" in "the Aug. 7 bombings", "attack" in
+        "Friday's deadly attack"), or None if the date is no attribute."""
+        text = self.text
+        m = R.EVENT_NOUN_AFTER.match(text, end)
+        if m is None or not m.group('pos') and \
+                _prev_word(text, start).lower() not in R.EVENT_DETERMINERS:
+            return None
+        if m.group('noun2') and not R.unplanned(m.group('noun')):
+            return m.group('noun2')   # past an adjective: "Friday's deadly attack"
+        return m.group('noun')
+
+    def lean(self) -> str:
+        """The article's direction (R.article_lean), computed once."""
+        if self._lean is None:
+            self._lean = R.article_lean(self.low if self.low is not None else self.text.lower())
+        return self._lean
 
     def _same_clause(self, y_start: int, y_end: int, pos: int) -> bool:
         """Whether a year mentioned at y_start:y_end governs a date at pos:
@@ -520,14 +577,12 @@ class _Tagger:
             return
         if unit in R.SEASONS:
             s = R.SEASONS[unit]
-            first = R.SEASON_START[s]
             if group == 'prev':
-                # "last summer": the most recent summer that is over.
-                y = dct.year if first + 3 <= dct.month else dct.year - 1
+                y = R.season_year(dct, s, 'last')   # the most recent one that is over
             elif group == 'next':
-                y = dct.year if first > dct.month else dct.year + 1
+                y = R.season_year(dct, s, 'next')
             elif group == 'cur':
-                y = dct.year
+                y = R.season_year(dct, s, self.tense(start, end))
             else:
                 return
             self.add(start, end, '%04d-%s' % (y, s), modable=True, prio=1)
@@ -541,7 +596,7 @@ class _Tagger:
                 t = self.tense(start, end)
                 if dct.weekday() >= 5:
                     base = dct
-                elif t == 'future':
+                elif t in R.FORWARD:
                     base = dct + datetime.timedelta(days=5 - dct.weekday())
                 else:
                     base = dct - datetime.timedelta(days=dct.weekday() + 1)
@@ -752,13 +807,7 @@ class _Tagger:
                 return   # "the fall of Rome"
             if R.SEASON_NOUN_AFTER.match(nxt):
                 return   # "summer holidays", "winter-time": a kind of thing, not a date
-            t = self.tense(start, m.end())
-            y = self.dct.year
-            first = R.SEASON_START[s]
-            if t == 'future' and first < self.dct.month:
-                y += 1
-            elif t == 'past' and first > self.dct.month:
-                y -= 1
+            y = R.season_year(self.dct, s, self.tense(start, m.end()))
         the = R.THE_BEFORE.search(text, max(0, start - 6), start)
         if the:
             start = the.start()   # TimeBank keeps the article: "the summer"
@@ -987,6 +1036,8 @@ class _Tagger:
         m = self._modifier_before(c.start)
         if not m:
             return
+        if m.group('ap') and self.text.startswith(("'s", "\u2019s"), c.end):
+            return   # "asked about Friday's attack": a preposition, not "around"
         word = (m.group('pw') or m.group('em') or m.group('ap')).lower()
         if m.group('ap') and c.mod is None:
             c.mod = R.MODIFIERS[word]

@@ -233,3 +233,24 @@ def test_the_sanitiser_keeps_ordinary_markup():
     fragment = ('<p>A <em>b</em> <a href="https://example.com/x?a=1&amp;b=2" title="t">link</a></p>\n'
                 '<table><tr><td colspan="2">c</td></tr></table><pre><code class="language-python">x &lt; 1</code></pre>')
     assert sanitize_html(fragment) == fragment
+
+
+def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
+
+
+def test_check_writes_nothing_anywhere(site, tmp_path):
+    # A fresh process, as a user runs it: no cache folder in the site, no signing key in the user's cache,
+    # before a build and after one (when it reads the build's cache but changes none of it).
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")}
+    check = [sys.executable, "-m", "generator.cli", "check", "--root", str(site), "--base-url", "https://example.org/"]
+    before = _tree(site)
+    assert subprocess.run(check, env=env, capture_output=True, text=True, timeout=120).returncode == 0
+    assert (_tree(site), _tree(tmp_path / "user-cache")) == (before, {})
+    build = [*check[:3], "build", *check[4:]]
+    assert subprocess.run(build, env=env, capture_output=True, timeout=120).returncode == 0
+    built, key = _tree(site), _tree(tmp_path / "user-cache")
+    assert ".factsheet-cache/state.pickle" in built and list(key) == ["factsheet/cache-key"]
+    assert subprocess.run(check, env=env, capture_output=True, timeout=120).returncode == 0
+    assert (_tree(site), _tree(tmp_path / "user-cache")) == (built, key)

@@ -90,17 +90,25 @@ def folder_fingerprint(folders: list[Path]) -> str:
 _key: bytes | None = None
 
 
-def _signing_key() -> bytes:
-    """This user's secret cache key, made on first use in their cache folder (mode 0600)."""
+def _signing_key(create: bool = True) -> bytes:
+    """This user's secret cache key, made on first use in their cache folder (mode 0600).
+
+    With `create` False (a command that writes nothing) a missing key is not
+    made: b"" is returned, and no cache file verifies against it.
+    """
     global _key
     if _key is None:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factsheet"
         path = base / "cache-key"
         try:
-            _key = path.read_bytes()
+            found = path.read_bytes()
         except OSError:
-            _key = b""
-        if len(_key) < 32:
+            found = b""
+        if len(found) >= 32:
+            _key = found
+        elif not create:
+            return b""
+        else:
             _key = os.urandom(32)
             try:
                 base.mkdir(parents=True, exist_ok=True)
@@ -114,36 +122,38 @@ def _signing_key() -> bytes:
     return _key
 
 
-def _tag(payload: bytes) -> bytes:
-    return hmac.new(_signing_key(), payload, hashlib.sha256).digest()[:_TAG]
+def _tag(payload: bytes, create_key: bool = True) -> bytes:
+    return hmac.new(_signing_key(create_key), payload, hashlib.sha256).digest()[:_TAG]
 
 
 def _pack(payload: bytes) -> bytes:
     return _MAGIC + bytes([_FORMAT]) + _tag(payload) + payload
 
 
-def _unpack(data: bytes) -> bytes | None:
+def _unpack(data: bytes, create_key: bool = True) -> bytes | None:
     """The payload of a cache file, or None when it is not ours, from another format, damaged or forged."""
     if len(data) < _HEADER or not data.startswith(_MAGIC) or data[len(_MAGIC)] != _FORMAT:
         return None
     payload = data[_HEADER:]
-    if not hmac.compare_digest(_tag(payload), data[len(_MAGIC) + 1 : _HEADER]):
+    if not hmac.compare_digest(_tag(payload, create_key), data[len(_MAGIC) + 1 : _HEADER]):
         return None
     return payload
 
 
-def _read(path: Path) -> object | None:
-    """Unpickle a cache file; None (and the file removed) when it is missing or cannot be trusted."""
+def _read(path: Path, writable: bool = True) -> object | None:
+    """Unpickle a cache file; None (and, if `writable`, the file removed) when it is missing or cannot be trusted."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    payload = _unpack(data)
+    payload = _unpack(data, create_key=writable)
     if payload is not None:
         try:
             return pickle.loads(payload)
         except Exception:  # noqa: BLE001 - a damaged file may fail in any way; it is rebuilt, never trusted
             pass
+    if not writable:
+        return None
     try:
         path.unlink()
     except OSError:
@@ -186,10 +196,15 @@ class BuildState:
 
 
 class BuildCache:
-    """Results of earlier builds, by key. Entries not used by a build are dropped when it saves."""
+    """Results of earlier builds, by key. Entries not used by a build are dropped when it saves.
 
-    def __init__(self, folder: Path):
+    A `read_only` cache (`factsheet check`) uses what earlier builds stored
+    and writes nothing: no entries, no state, no signing key, no folder.
+    """
+
+    def __init__(self, folder: Path, read_only: bool = False):
         self.folder = folder
+        self.read_only = read_only
         self._shards: dict[str, dict[str, bytes]] = {}  # shard name -> entries as loaded
         self._used: dict[str, dict[str, bytes]] = {}  # shard name -> entries this build used or made
         self.hits = 0
@@ -200,7 +215,7 @@ class BuildCache:
 
     def _shard(self, name: str) -> dict[str, bytes]:
         if name not in self._shards:
-            loaded = _read(self.folder / f"entries-{name}.pickle")
+            loaded = _read(self.folder / f"entries-{name}.pickle", writable=not self.read_only)
             self._shards[name] = loaded if isinstance(loaded, dict) else {}
         return self._shards[name]
 
@@ -229,6 +244,10 @@ class BuildCache:
 
     def save(self) -> None:
         """Write the shards whose entries changed; entries this build did not use are dropped."""
+        if self.read_only:
+            self._shards.clear()
+            self._used.clear()
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -247,11 +266,13 @@ class BuildCache:
     # -- the last build ---------------------------------------------------------------------
 
     def load_state(self) -> BuildState | None:
-        state = _read(self.folder / "state.pickle")
+        state = _read(self.folder / "state.pickle", writable=not self.read_only)
         return state if isinstance(state, BuildState) else None
 
     def save_state(self, state: BuildState | None) -> None:
         """Record the build just written (None: forget it, the output is not known any more)."""
+        if self.read_only:
+            return
         path = self.folder / "state.pickle"
         if state is None:
             path.unlink(missing_ok=True)

@@ -319,7 +319,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
     diagnostics = Diagnostics()
     result = BuildResult(diagnostics)
     folder = cache_folder(root, out) if cache else None
-    store = BuildCache(folder) if folder else None
+    store = BuildCache(folder, read_only=not write) if folder else None   # `check` writes nothing at all
     site_key = None
     try:
         state = store.load_state() if store else None

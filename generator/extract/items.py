@@ -44,6 +44,8 @@ class ExtractedNumber:
     ``"£2.5m"``, ``"50%"``, spelled-out numbers as digits); ``unit`` the head
     noun (``"people"``, ``"weeks"``); ``label`` a short description
     (``"people killed"``); ``as_stated`` the exact words of the span.
+    ``qualifier`` is how exact the article says the number is, in its words,
+    lower case (``"at least"``, ``"more than"``, ``"about"``), or None.
     """
 
     value: str
@@ -52,6 +54,7 @@ class ExtractedNumber:
     as_stated: str
     span: Span
     sentence: str
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,9 @@ _ACTIVE_OUTCOME = re.compile(r"\s+(?P<verb>[a-z]+ed|fled)\b(?=\s*(?:[.,;:!?)]|$|
 # only when its noun is short and common ("to a hospital").
 _STOP_COMPLEMENT = frozenset("""the a an their his her its our this that these those which who and or but
 as than after before when while where because since until with without by of""".split())
+# Words that end a complement: "taken to hospital | on Monday".
+_COMPLEMENT_ENDS = _STOP_COMPLEMENT | frozenset(_TIME_WORDS.split("|")) | frozenset(
+    "in on at to for from into over under after before during since until".split())
 # Active past tenses that are not outcomes ("officials said", "100 people attended the rally": no clause end).
 _EMPTY_ACTIVE = frozenset("said added noted stated claimed argued reported explained asked answered".split())
 
@@ -115,7 +118,7 @@ def outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int, bool] | 
         if o.group("comp"):
             # "taken to hospital", "beaten to death": the complement up to its first function word.
             comp = o.group("comp").split()
-            cut = next((i for i, w in enumerate(comp[2:], 2) if w.lower() in _STOP_COMPLEMENT), len(comp))
+            cut = next((i for i, w in enumerate(comp[2:], 2) if w.lower() in _COMPLEMENT_ENDS), len(comp))
             comp = comp[:cut]
             if len(comp) > 1 and comp[-1].lower() not in _STOP_COMPLEMENT:
                 label = f"{verb} {' '.join(comp)}"

@@ -536,6 +536,9 @@ def _count(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) 
     end = np_end if words else e
     after = outcome_after(masked, end, sent_end)
     if after and (after[2] or not _few(value)):     # "Eleven people were taken to hospital"
+        back = None if noun else back_label(masked, sent_start, left)
+        if back and not back[2]:                    # "a crew of 14 was stranded": 14 crew
+            return value, back[0], after[0], back[1], after[1], "told"
         return value, noun, after[0], s, after[1], "told"
     before = outcome_before(masked, sent_start, left)
     if before:                                      # "the attacks killed 130 people"

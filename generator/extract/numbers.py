@@ -32,6 +32,7 @@ import functools
 import re
 from typing import Iterable
 
+from .gazetteer import PLACES
 from .items import ExtractedNumber, Span
 from .number_context import back_label, outcome_after, outcome_before, qualifier_before
 from .number_rank import says_nothing, select
@@ -183,6 +184,10 @@ _QUANTIFIERS = frozenset("""nearly almost about around approximately roughly som
 fewer least only just another exactly up to at than by of""".split())
 _MULTIPLIER_AFTER = re.compile(r"\s+(?:as|more|less|fewer|higher|lower|bigger|larger|greater|"
                                r"smaller|faster|the|over|a\s+(?:day|week|month|year))\b", re.I)
+# "Protestants", "Americans", "Serbs", "Marines": not "Paris", "Texas", "Brussels", "US".
+_CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?<![iuoas])(?<!el)s$")
+_STREET_WORDS = frozenset("street st road rd avenue ave lane ln boulevard blvd drive dr way place square "
+                          "terrace crescent close court highway".split())
 # Plural nouns without a final "s".
 _PLURAL_NOUNS = frozenset("people men women children police staff crew personnel cattle feet".split())
 _COUNT_NOUNS = frozenset("""
@@ -259,8 +264,11 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
         if len(w) == 1 and w.isupper():
             break   # "58 different U.S. …": an abbreviation, not a noun
         if w[:1].isupper() and not words:
-            # "130 Paris" is not a count of Paris; "20 British tourists" is a count of tourists.
-            if not (nxt_word and nxt_word[:1].islower() and nxt_word.lower() not in _STOP):
+            # "130 Paris" is not a count of Paris; "20 British tourists" is a count of tourists,
+            # and "six Protestants" a count of Protestants (a capitalised plural, not a place).
+            if not (nxt_word and nxt_word[:1].islower() and nxt_word.lower() not in _STOP) \
+                    and not (_CAPITALISED_PLURAL.match(w) and low not in PLACES
+                             and not (nxt_word and nxt_word[:1].isupper())):
                 break
         # "people killed in": a verb.  "watching at home" right after the number: a verb;
         # "new housing." after other words: a noun.
@@ -532,6 +540,8 @@ def _count(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) 
     words, np_end = _noun_phrase(masked, of.end() if of else e, sent_end)
     if _is_year(m) and not (words and words[-1].lower() in _COUNT_NOUNS):
         return None   # a year, unless it plainly counts something ("1500 troops")
+    if any(w[:1].isupper() and w.lower().rstrip(".") in _STREET_WORDS for w in words):
+        return None   # an address: "405 Williams Ave", "10 Downing Street"
     noun = " ".join(words) or None
     end = np_end if words else e
     after = outcome_after(masked, end, sent_end)

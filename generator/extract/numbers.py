@@ -1,23 +1,30 @@
 """Key numbers: counts, amounts and measures, with what they count.
 
 A number is kept only when the text says what it counts, because a bare "45"
-in a fact box means nothing:
+in a fact box means nothing.  The label is the article's own words, and the
+counted noun goes into the unit, so the box reads "Killed: 130 people", never
+"people killed: 130 people".  In order of preference:
 
-* a noun phrase after it: ``2,000 officers``, ``130 people lost their lives``
-  (a following "killed / injured / arrested ..." verb goes into the label:
-  ``people killed``);
-* a hyphenated measure: ``a 15-week counter-terrorism training programme``
-  (value 15, unit ``weeks``);
-* money and percentages, which carry their own unit: ``£2.5m``,
-  ``$27 million``, ``50%`` / ``50 per cent``;
-* ``N times`` used as a count (``arrested three times``, not ``three times as
-  many``);
-* a noun before it: ``the death toll rose to 130``.
+* what happened to the things counted, after or before them:
+  ``Eleven people were taken to hospital`` -> Taken to hospital: 11 people;
+  ``the attacks killed 130 people`` -> Killed: 130 people;
+* a noun before the number: ``the death toll rose to 137`` -> Death toll: 137,
+  ``a crew of 14`` -> Crew: 14, ``turnout rose by 5%`` -> Turnout rose: 5%;
+* the thing a hyphenated measure sizes: ``the 48-hour strike`` -> Strike: 48 hours;
+* money with what it pays for: ``£4.5m repairs`` -> Repairs: £4.5m;
+  a percentage with what it is a share of;
+* the noun phrase after a count: ``2,000 armed officers`` -> Armed officers: 2,000.
 
-Spelled-out numbers (``seven people``, ``twenty-six``, ``a hundred thirty
-million``) count too and are shown as digits (``7``, ``26``, ``130 million``).
-Dates, years, times of day, ordinals and list numbering are not key numbers;
-the date tagger's spans and a few rules of our own rule them out.
+A qualifier before the number ("at least", "more than", "about", "up to" ...)
+is kept with it (:mod:`.number_context` reads the words around a number).
+Numbers whose label would say nothing ("7 people", "9 days", a lone amount),
+ages, addresses, dates, years, times of day, ordinals and list numbering are
+left out.  :mod:`.number_rank` puts casualties, money and the counts the story
+is about before incidental figures and keeps at most eight.
+
+Spelled-out numbers (``seven people``, ``twenty-six``, ``two dozen``, ``a
+hundred thirty million``) count too and are shown as digits (``7``, ``26``,
+``24``, ``130 million``).
 
 Speed: a cheap scan finds where numbers can start and the full pattern runs
 only there; numbers inside a date are dropped before any other work; the

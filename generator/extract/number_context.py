@@ -204,9 +204,10 @@ and or but of in on at to for with by from as than then so if when while also on
 said says told has had have is was were are be been will would could can may might do does did
 among into about over after before during since under between
 """.split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # A noun phrase after one of these is not the subject: "the rate for adult women rose 0.4%"
 # is the rate's rise, not the women's.
-_PREPOSITIONS = frozenset("of for in on at with from by among into about over after before during since under "
+_PREPOSITIONS = frozenset("of for in on at to with from by among into about over after before during since under "
                           "between and or".split())
 
 
@@ -218,12 +219,18 @@ def _back_label_in(window: str) -> tuple[str, int, bool] | None:
     found = [(m.group(), m.start() + b.start("noun")) for m in re.finditer(r"\S+", b.group("noun"))]
     verb = " ".join(b.group("verb").split()).lower()
     prep = (b.group("prep") or "").strip()
+    if prep and verb in ("of", "worth", "cost", "costs"):
+        return None   # "raised its net worth to $8.5m": not the worth of a thing
     if verb in ("cost", "costs") and found[-1][0].lower() in ("it", "they", "this", "that", "which"):
         return "cost", b.start("verb"), True   # "it cost 40 million euros"
     # The noun phrase is what follows the last function word: "an army", "the death toll".
     last = max((i for i, (w, _) in enumerate(found) if w.lower() in _FUNCTION), default=-1)
-    before = found[last][0].lower() if last >= 0 else window[:b.start("noun")].split()[-1:] or [""]
-    if (before if isinstance(before, str) else before[0].lower()) in _PREPOSITIONS:
+    # The words before the noun phrase (in the match, or before it), a determiner skipped:
+    # "the rate for adult women", "net income in the third quarter".
+    before = [w.lower() for w, _ in found[:last + 1]] or window[:b.start("noun")].lower().split()[-2:]
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1] or window[:b.start("noun")].lower().split()[-1:]
+    if before and before[-1] in _PREPOSITIONS and verb != "of":   # ("with a loss of $3m" is fine)
         return None
     found = found[last + 1:][-2:]
     if found and found[0][0].lower().endswith(("'s", "’s")) and len(found) > 1:

@@ -45,10 +45,22 @@ weekends nights mornings evenings afternoons generations occasions
 """.split())
 
 
+# Head nouns that name a unit, not a thing: "Canadian dollars", "French francs", "million".
+_EMPTY_HEAD = frozenset("""
+pence cents cent dollars dollar pounds pound euros euro yen francs marks markkaa guilders lire pesos
+rupees yuan roubles rubles kronor krona shekels rand dlrs hundred thousand million billion trillion
+dozen percent
+""".split())
+# Periods of time: "$5.5m for the quarter", "a high for the year of $42.875".
+_TIME_NOUNS = frozenset("year quarter month week day hour period season time fiscal".split())
+
+
 def says_nothing(label: str) -> bool:
-    """Does ``label`` fail to say what was counted ("people", "other", "new days")?"""
+    """Does ``label`` fail to say what was counted ("people", "other", "new days",
+    "Canadian dollars", "year ended")?"""
     words = [w.lower().strip("'’") for w in label.split()]
-    return not words or all(w in _EMPTY_LABEL for w in words)
+    return (not words or all(w in _EMPTY_LABEL for w in words) or words[-1] in _EMPTY_HEAD
+            or any(w in _TIME_NOUNS for w in words))
 
 
 def weight(item: ExtractedNumber, how: str) -> int:

@@ -193,6 +193,12 @@ _MULTIPLIER_AFTER = re.compile(r"\s+(?:as|more|less|fewer|higher|lower|bigger|la
                                r"smaller|faster|the|over|a\s+(?:day|week|month|year))\b", re.I)
 # "Protestants", "Americans", "Serbs", "Marines": not "Paris", "Texas", "Brussels", "US".
 _CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?<![iuoas])(?<!el)s$")
+# Singular units right after a number: an unhyphenated compound ("a five year low").
+_SINGULAR_UNITS = frozenset("""
+year hour day week month minute second decade mile dollar pound euro cent percent point member man story
+storey page seat foot inch yard acre ton tonne kilometre kilometer km metre meter
+""".split())
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_MULTIPLIERS, "one"])
 _STREET_WORDS = frozenset("street st road rd avenue ave lane ln boulevard blvd drive dr way place square "
                           "terrace crescent close court highway".split())
 # Plural nouns without a final "s".
@@ -549,6 +555,8 @@ def _count(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) 
         return None   # a year, unless it plainly counts something ("1500 troops")
     if any(w[:1].isupper() and w.lower().rstrip(".") in _STREET_WORDS for w in words):
         return None   # an address: "405 Williams Ave", "10 Downing Street"
+    if words and (words[0].lower() in _SINGULAR_UNITS or any(w.lower() in _NUMBER_WORDS for w in words)):
+        return None   # "a five year low", "three thousand dollar pearls", "eight hundred climb one five"
     noun = " ".join(words) or None
     end = np_end if words else e
     after = outcome_after(masked, end, sent_end)
@@ -563,8 +571,8 @@ def _count(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) 
     back = back_label(masked, sent_start, left)
     if back and (back[2] or not _few(value)):       # "the death toll rose to 137", "a crew of 14"
         return value, noun, back[0], back[1], end, "told"
-    if noun and not says_nothing(noun) and not _few(value):
-        return value, None, noun, s, end, "noun"           # "2,000 armed officers"
+    if noun and not says_nothing(noun) and not _few(value) and not ("." in value and " " not in value):
+        return value, None, noun, s, end, "noun"  # (not "0.82 share": a ratio, not a count)           # "2,000 armed officers"
     return None
 
 

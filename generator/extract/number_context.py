@@ -58,7 +58,8 @@ def qualifier_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | 
 
 # -- what happened to the things counted ----------------------------------------------------
 
-_PASSIVE = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been|been|being)\s+"
+# ("who" and "that" open a relative clause about the things counted: "nine women who had been killed".)
+_PASSIVE = r"(?:(?:who|that)\s+)?(?:were|was|are|is|have\s+been|had\s+been|has\s+been|been|being)\s+"
 _HEDGE = r"(?:(?P<hedge>reported|feared|believed|confirmed|presumed|thought)\s+(?:to\s+(?:have\s+been|be)\s+)?)?"
 # Outcomes that have one name on every fact sheet, whatever the words.
 _CANONICAL = [

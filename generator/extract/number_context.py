@@ -84,16 +84,16 @@ estimated compared counted given found put
 _PASSIVE_OUTCOME = re.compile(
     r"\s+%s%s(?P<verb>[a-z]+ed|%s)\b(?P<comp>\s+(?:to|from|into|in|at|on|by)\s+(?:a\s+|the\s+)?"
     r"[A-Za-z][a-z]+(?:\s+[A-Za-z][a-z]+)?)?" % (_PASSIVE, _HEDGE, _IRREGULAR), re.I)
-# A past tense that ends a clause ("2,000 protesters rallied in Portadown", "marched Sunday").
-_TIME_WORDS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
+# A past tense that ends a clause ("2,000 protesters rallied in Portadown", "marched Sunday"):
+# what may follow it.
+_CLAUSE_GOES_ON = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
                "on|in|at|to|from|through|across|into|outside|near|after|during|over|since|against")
-_ACTIVE_OUTCOME = re.compile(r"\s+(?P<verb>[a-z]+ed|fled)\b(?=\s*(?:[.,;:!?)]|$|\s(?:%s)\b))" % _TIME_WORDS, re.I)
-# Complements kept after a participle: "taken to hospital"; a determiner-led one goes
-# only when its noun is short and common ("to a hospital").
+_ACTIVE_OUTCOME = re.compile(r"\s+(?P<verb>[a-z]+ed|fled)\b(?=\s*(?:[.,;:!?)]|$|\s(?:%s)\b))" % _CLAUSE_GOES_ON, re.I)
+# Function words a complement may not end with ("taken to the", "beaten to death and").
 _STOP_COMPLEMENT = frozenset("""the a an their his her its our this that these those which who and or but
 as than after before when while where because since until with without by of""".split())
 # Words that end a complement: "taken to hospital | on Monday".
-_COMPLEMENT_ENDS = _STOP_COMPLEMENT | frozenset(_TIME_WORDS.split("|")) | frozenset(
+_COMPLEMENT_ENDS = _STOP_COMPLEMENT | frozenset(_CLAUSE_GOES_ON.split("|")) | frozenset(
     "in on at to for from into over under after before during since until".split())
 # Active past tenses that are not outcomes ("officials said", "100 people attended the rally": no clause end).
 _EMPTY_ACTIVE = frozenset("said added noted stated claimed argued reported explained asked answered".split())

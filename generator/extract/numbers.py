@@ -174,17 +174,6 @@ aboard inside ashore abroad away apart ahead aged
 """.split()) - {"marched", "gathered"}
 # "we're", "they've", "it's": a clause starts, the noun phrase has ended.
 _CONTRACTED = re.compile(r"^(?:we|they|you|i|he|she|it|that|there|who|what)['’]", re.I)
-_WORD = re.compile(r"\s+(?:[a-z]+ed|have|had|has|lost|died|perished|were|are|was|is|been|"
-                                 r"shot|hurt|remain|missing)\b", re.I)
-# The same outcomes written before the number: "killed 130 people", "killing at least 12".
-_OUTCOME_BEFORE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
-    r"evacuat(?:ed|ing|es)|detain(?:ed|ing|s)?)\s+(?:at\s+least\s+|about\s+|around\s+|nearly\s+|"
-    r"almost\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+|another\s+)?$", re.I)
-_PARTICIPLE = {"kill": "killed", "injur": "injured", "wound": "injured", "arrest": "arrested",
-               "evacuat": "evacuated", "detain": "arrested"}
-# Any of the stems above, in lower-cased text (one search instead of a test per stem).
-_PARTICIPLE_STEM = re.compile("|".join(_PARTICIPLE))
 _WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
 # Words that may stand right before a number without making it part of a name ("Flight 9525").
 _QUANTIFIERS = frozenset("""nearly almost about around approximately roughly some over under more less

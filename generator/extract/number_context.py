@@ -95,6 +95,8 @@ as than after before when while where because since until with without by of""".
 # Words that end a complement: "taken to hospital | on Monday".
 _COMPLEMENT_ENDS = _STOP_COMPLEMENT | frozenset(_CLAUSE_GOES_ON.split("|")) | frozenset(
     "in on at to for from into over under after before during since until".split())
+# A lower-case word right after a participle that is not an adverb: its object or complement.
+_OBJECT_AFTER = re.compile(r"\s+([a-z]+)\b(?<!ly)")
 # Active past tenses that are not outcomes ("officials said", "100 people attended the rally": no clause end).
 _EMPTY_ACTIVE = frozenset("said added noted stated claimed argued reported explained asked answered".split())
 
@@ -124,6 +126,9 @@ def outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int, bool] | 
             if len(comp) > 1 and comp[-1].lower() not in _STOP_COMPLEMENT:
                 label = f"{verb} {' '.join(comp)}"
                 end = _end_of_words(masked, o.start("comp"), len(comp))
+        nxt = _OBJECT_AFTER.match(masked, end, limit) if label == verb else None
+        if nxt and nxt.group(1).lower() not in _COMPLEMENT_ENDS:
+            return None   # "five counties were declared | disaster areas": the label would stop short
         if o.group("hedge"):
             label = f"{o.group('hedge').lower()} {label}"
         return label, end, True

@@ -79,7 +79,8 @@ _IRREGULAR = ("taken|held|paid|spent|shot|driven|hit|found|brought|sent|kept|cau
 _EMPTY_PARTICIPLES = frozenset("""
 told said asked expected thought believed reported considered known used needed allowed required
 supposed scheduled planned involved included based aged named called made seen described listed
-estimated compared counted given found put
+estimated compared counted given found put declared deemed classified designated labelled labeled placed
+regarded
 """.split())
 _PASSIVE_OUTCOME = re.compile(
     r"\s+%s%s(?P<verb>[a-z]+ed|%s)\b(?P<comp>\s+(?:to|from|into|in|at|on|by)\s+(?:a\s+|the\s+)?"

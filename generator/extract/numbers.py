@@ -141,11 +141,14 @@ def _candidates(low: str) -> list[int]:
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 _DATE_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:%s)\b" % _MONTHS, re.I)
-# (The reference for _month_before, which tests compare it with.)
-_DATE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % _MONTHS, re.I)
+_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+# (The reference for _month_before, which tests compare it with.)  A full month name with a
+# full stop ends a sentence ("in March. Eleven people ..."), and so does a line break.
+_DATE_BEFORE = re.compile(r"\b(?:(?:%s)|(?:%s)\.)[^\S\n]+\Z" % (_MONTHS, _MONTH_ABBREVIATIONS), re.I)
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|hrs|GMT|BST|UTC)\b", re.I)
 _TIME_COLON = re.compile(r"\d{1,2}:\d\d")
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_MONTH_ABBREVIATION_WORDS = frozenset(_MONTH_ABBREVIATIONS.split("|"))
 _SPLIT_WORDS = re.compile(r"[\s-]+")
 # (The reference for _is_identifier, which tests compare it with.)
 _WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z][\w'’-]*)\s$")
@@ -353,14 +356,18 @@ def _month_before(masked: str, s: int) -> bool:
 # come before number after number: memoised.)
 @functools.lru_cache(maxsize=4096)
 def _ends_with_month(window: str) -> bool:
-    """Does ``window`` end in a month word, an optional stop and whitespace?"""
+    """Does ``window`` end in a month word (a stop only after an abbreviation) and whitespace
+    without a line break?"""
     end = len(window.rstrip())
-    if end > 0 and window[end - 1] == ".":
+    if "\n" in window[end:]:
+        return False
+    dotted = end > 0 and window[end - 1] == "."
+    if dotted:
         end -= 1
     k = end
     while k > 0 and (window[k - 1].isalnum() or window[k - 1] == "_"):
         k -= 1
-    return window[k:end].lower() in _MONTH_WORDS
+    return window[k:end].lower() in (_MONTH_ABBREVIATION_WORDS if dotted else _MONTH_WORDS)
 
 
 def _is_identifier(masked: str, sent_start: int, s: int) -> bool:

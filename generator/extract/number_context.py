@@ -89,10 +89,15 @@ _PASSIVE_OUTCOME = re.compile(
 # what may follow it.
 _CLAUSE_GOES_ON = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|overnight|"
                "on|in|at|to|from|through|across|into|outside|near|after|during|over|since|against")
-_ACTIVE_OUTCOME = re.compile(r"\s+(?P<verb>[a-z]+ed|fled)\b(?=\s*(?:[.,;:!?)]|$|\s(?:%s)\b))" % _CLAUSE_GOES_ON, re.I)
+_ACTIVE_OUTCOME = re.compile(r"\s+(?P<verb>[a-z]+ed|fled)\b(?=\s*(?:[.,;:!?)]|$|\s(?!to\b)(?:%s)\b))"
+                             % _CLAUSE_GOES_ON, re.I)   # (not before "to": "refused to leave")
 # Function words a complement may not end with ("taken to the", "beaten to death and").
 _STOP_COMPLEMENT = frozenset("""the a an their his her its our this that these those which who and or but
 as than after before when while where because since until with without by of""".split())
+# A complement about when is no part of what happened.
+_WHEN_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning afternoon evening night weekend week month year january february march april may june july
+august september october november december""".split())
 # Words that end a complement: "taken to hospital | on Monday".
 _COMPLEMENT_ENDS = _STOP_COMPLEMENT | frozenset(_CLAUSE_GOES_ON.split("|")) | frozenset(
     "in on at to for from into over under after before during since until".split())
@@ -124,7 +129,8 @@ def outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int, bool] | 
             comp = o.group("comp").split()
             cut = next((i for i, w in enumerate(comp[2:], 2) if w.lower() in _COMPLEMENT_ENDS), len(comp))
             comp = comp[:cut]
-            if len(comp) > 1 and comp[-1].lower() not in _STOP_COMPLEMENT:
+            if len(comp) > 1 and comp[-1].lower() not in _STOP_COMPLEMENT \
+                    and not any(w.lower() in _WHEN_WORDS for w in comp):   # not "on Monday morning"
                 label = f"{verb} {' '.join(comp)}"
                 end = _end_of_words(masked, o.start("comp"), len(comp))
         nxt = _OBJECT_AFTER.match(masked, end, limit) if label == verb else None

@@ -493,6 +493,12 @@ def _money(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) 
     return None
 
 
+# Words after a percentage that compare rather than name ("50% higher", "20% more").
+_COMPARATIVES = frozenset("""higher lower more less fewer greater bigger smaller larger cheaper dearer faster
+slower better worse above below up down rise fall increase decrease drop gain cut jump decline rises falls
+increases decreases drops gains cuts jumps declines full empty""".split())
+
+
 def _percentage(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) -> _Reading | None:
     s, e = m.start(), m.end()
     value = _num_value(m.group("pnum")) + "%"
@@ -504,6 +510,9 @@ def _percentage(masked: str, m: re.Match, left: int, sent_start: int, sent_end: 
     back = back_label(masked, sent_start, left)   # "turnout rose by 5%", "inflation stood at 2%"
     if back:
         return value, None, back[0], back[1], e, "pct"
+    words, np_end = _noun_phrase(masked, e, sent_end)
+    if words and not says_nothing(" ".join(words)) and words[0].lower() not in _COMPARATIVES:
+        return value, None, " ".join(words), s, np_end, "pct"   # "a 3% pay offer", not "50% higher"
     return None
 
 

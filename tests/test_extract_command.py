@@ -39,7 +39,7 @@ def test_seed_extraction_meets_the_acceptance_criteria(bare_seed):
     figures = {(f["value"], f["unit"]) for f in data["facts"]}
     assert {("130", "people"), ("15", "weeks")} <= figures
     killed = next(f for f in data["facts"] if f["value"] == "130")
-    assert "killed" in killed["label"]
+    assert killed["label"] == "Killed"
     people = {(p["name"], p["role"]) for p in data["people"]}
     assert ("Patricia Gallan", "Assistant Commissioner") in people
     assert [e["value"] for e in data["events"]] == ["2015-11-13", "2015-12-01"]

@@ -34,7 +34,7 @@ from generator.extract import extract, extraction_to_json
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FIELDS = {
     "events": ("value", "mod", "text", "as_stated"),
-    "facts": ("value", "unit", "label", "as_stated"),
+    "facts": ("value", "qualifier", "unit", "label", "as_stated"),
     "quotes": ("text", "speaker", "via"),
     "people": ("name", "role", "org"),
     "entities": ("name", "kind", "aliases"),

@@ -46,11 +46,11 @@ def test_five_gallan_quotes(result, text):
 
 
 def test_key_numbers(result):
-    facts = [(f.value, f.unit, f.label, f.as_stated) for f in result.facts]
-    assert facts == [
-        ("15", "weeks", "week counter-terrorism training programme",
+    facts = [(f.label, f.qualifier, f.value, f.unit, f.as_stated) for f in result.facts]
+    assert facts == [   # the toll first, then the training programme
+        ("Killed", None, "130", "people", "130 people lost their lives"),
+        ("Counter-terrorism training programme", None, "15", "weeks",
          "15-week counter-terrorism training programme"),
-        ("130", "people", "people killed", "130 people lost their lives"),
     ]
 
 

@@ -41,9 +41,14 @@ class ExtractedNumber:
     """A key number: a count or measure together with what it counts.
 
     ``value`` is the number as stated, normalised for display (``"2,000"``,
-    ``"£2.5m"``, ``"50%"``, spelled-out numbers as digits); ``unit`` the head
-    noun (``"people"``, ``"weeks"``); ``label`` a short description
-    (``"people killed"``); ``as_stated`` the exact words of the span.
+    ``"£2.5m"``, ``"50%"``, spelled-out numbers as digits); ``unit`` what the
+    number counts when the label says something else about it (``"people"``,
+    ``"Catholic protesters"``, ``"weeks"``), else None; ``label`` what was
+    counted or what happened to it, in the article's words and never naming
+    the unit (``"Killed"``, ``"Taken to hospital"``, ``"Crew"``); ``as_stated``
+    the exact words of the span.  A fact box reads "label: value unit".
+    ``qualifier`` is how exact the article says the number is, in its words,
+    lower case (``"at least"``, ``"more than"``, ``"about"``), or None.
     """
 
     value: str
@@ -52,6 +57,7 @@ class ExtractedNumber:
     as_stated: str
     span: Span
     sentence: str
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)

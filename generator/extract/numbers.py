@@ -1,23 +1,30 @@
 """Key numbers: counts, amounts and measures, with what they count.
 
 A number is kept only when the text says what it counts, because a bare "45"
-in a fact box means nothing:
+in a fact box means nothing.  The label is the article's own words, and the
+counted noun goes into the unit, so the box reads "Killed: 130 people", never
+"people killed: 130 people".  In order of preference:
 
-* a noun phrase after it: ``2,000 officers``, ``130 people lost their lives``
-  (a following "killed / injured / arrested ..." verb goes into the label:
-  ``people killed``);
-* a hyphenated measure: ``a 15-week counter-terrorism training programme``
-  (value 15, unit ``weeks``);
-* money and percentages, which carry their own unit: ``£2.5m``,
-  ``$27 million``, ``50%`` / ``50 per cent``;
-* ``N times`` used as a count (``arrested three times``, not ``three times as
-  many``);
-* a noun before it: ``the death toll rose to 130``.
+* what happened to the things counted, after or before them:
+  ``Eleven people were taken to hospital`` -> Taken to hospital: 11 people;
+  ``the attacks killed 130 people`` -> Killed: 130 people;
+* a noun before the number: ``the death toll rose to 137`` -> Death toll: 137,
+  ``a crew of 14`` -> Crew: 14, ``turnout rose by 5%`` -> Turnout rose: 5%;
+* the thing a hyphenated measure sizes: ``the 48-hour strike`` -> Strike: 48 hours;
+* money with what it pays for: ``£4.5m repairs`` -> Repairs: £4.5m;
+  a percentage with what it is a share of;
+* the noun phrase after a count: ``2,000 armed officers`` -> Armed officers: 2,000.
 
-Spelled-out numbers (``seven people``, ``twenty-six``, ``a hundred thirty
-million``) count too and are shown as digits (``7``, ``26``, ``130 million``).
-Dates, years, times of day, ordinals and list numbering are not key numbers;
-the date tagger's spans and a few rules of our own rule them out.
+A qualifier before the number ("at least", "more than", "about", "up to" ...)
+is kept with it (:mod:`.number_context` reads the words around a number).
+Numbers whose label would say nothing ("7 people", "9 days", a lone amount),
+ages, addresses, dates, years, times of day, ordinals and list numbering are
+left out.  :mod:`.number_rank` puts casualties, money and the counts the story
+is about before incidental figures and keeps at most eight.
+
+Spelled-out numbers (``seven people``, ``twenty-six``, ``two dozen``, ``a
+hundred thirty million``) count too and are shown as digits (``7``, ``26``,
+``24``, ``130 million``).
 
 Speed: a cheap scan finds where numbers can start and the full pattern runs
 only there; numbers inside a date are dropped before any other work; the
@@ -32,7 +39,10 @@ import functools
 import re
 from typing import Iterable
 
+from .gazetteer import PLACES
 from .items import ExtractedNumber, Span
+from .number_context import back_label, outcome_after, outcome_before, qualifier_before
+from .number_rank import says_nothing, select
 from .sentences import Doc
 
 _UNITS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -49,12 +59,12 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _U = "(?:%s|one)" % "|".join(sorted((u for u in _UNITS if u != "dozen"), key=len, reverse=True))
 _T = r"(?:(?:%s)(?:[\s-]+%s)?)" % ("|".join(_TENS), _U)
 _M = "(?:%s)" % "|".join(_MULTIPLIERS)
-_SPELLED = (r"(?:a\s+dozen|(?:%(t)s|%(u)s|a)\s+%(m)s(?:(?:\s+and)?\s+(?:%(t)s|%(u)s)(?:\s+%(m)s)?)*|%(t)s|%(u)s)"
+_SPELLED = (r"(?:(?:a|%(u)s)\s+dozen|(?:%(t)s|%(u)s|a)\s+%(m)s(?:(?:\s+and)?\s+(?:%(t)s|%(u)s)(?:\s+%(m)s)?)*|%(t)s|%(u)s)"
             % {"t": _T, "u": _U, "m": _M})
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:million|billion|trillion|thousand|hundred|m|bn|mn|k)"
 _CURRENCY = r"(?:US\$|A\$|C\$|HK\$|[£$€¥₹])"
-_CURRENCY_WORDS = r"(?:pounds(?:\s+sterling)?|dollars|euros|yen|yuan|rupees|roubles|rubles)"
+_CURRENCY_WORDS = r"(?:pounds(?:\s+sterling)?|dollars|euros|yen|yuan|rupees|roubles|rubles|marks|francs)"
 
 _NUMBER_TEMPLATE = (
     r"(?P<money>(?P<cur>%(cur)s)\s?(?P<mnum>%(d)s)(?:\s?(?P<mscale>%(sc)s)\b)?)"
@@ -131,11 +141,14 @@ def _candidates(low: str) -> list[int]:
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
 _DATE_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:%s)\b" % _MONTHS, re.I)
-# (The reference for _month_before, which tests compare it with.)
-_DATE_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % _MONTHS, re.I)
+_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+# (The reference for _month_before, which tests compare it with.)  A full month name with a
+# full stop ends a sentence ("in March. Eleven people ..."), and so does a line break.
+_DATE_BEFORE = re.compile(r"\b(?:(?:%s)|(?:%s)\.)[^\S\n]+\Z" % (_MONTHS, _MONTH_ABBREVIATIONS), re.I)
 _TIME_AFTER = re.compile(r"(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?|o['’]clock|hrs|GMT|BST|UTC)\b", re.I)
 _TIME_COLON = re.compile(r"\d{1,2}:\d\d")
 _MONTH_WORDS = frozenset(_MONTHS.split("|"))
+_MONTH_ABBREVIATION_WORDS = frozenset(_MONTH_ABBREVIATIONS.split("|"))
 _SPLIT_WORDS = re.compile(r"[\s-]+")
 # (The reference for _is_identifier, which tests compare it with.)
 _WORD_BEFORE_NUMBER = re.compile(r"([A-Za-z][\w'’-]*)\s$")
@@ -160,51 +173,28 @@ built fell rose became began brought bought caught kept felt found heard knew th
 spoke chose drove flew grew threw put set quit gathered marched
 now already still yet nationwide today yesterday tomorrow tonight ago last next apiece overall
 alone annually altogether respectively north south east west become became becomes monday tuesday wednesday thursday friday saturday sunday
+aboard inside ashore abroad away apart ahead aged
 """.split()) - {"marched", "gathered"}
 # "we're", "they've", "it's": a clause starts, the noun phrase has ended.
 _CONTRACTED = re.compile(r"^(?:we|they|you|i|he|she|it|that|there|who|what)['’]", re.I)
-# What a count of people did or had done to them -> the label's last word.
-_PASSIVE = r"(?:were\s+|was\s+|are\s+|is\s+|have\s+been\s+|had\s+been\s+|has\s+been\s+|been\s+)"
-_OUTCOMES = [
-    (re.compile(r"\s+(?:have\s+|had\s+|has\s+)?(?:lost\s+their\s+lives|died|perished|"
-                r"(?:%s)?(?:killed|murdered|shot\s+dead)|(?:were|are)\s+dead)\b" % _PASSIVE, re.I), "killed"),
-    (re.compile(r"\s+(?:%s)?(?:injured|wounded|hurt)\b" % _PASSIVE, re.I), "injured"),
-    (re.compile(r"\s+(?:%s)?(?:arrested|detained)\b" % _PASSIVE, re.I), "arrested"),
-    (re.compile(r"\s+(?:were\s+|are\s+|remain\s+|remained\s+)?missing\b", re.I), "missing"),
-    # Any other passive participle ("were deployed"), or a past tense that
-    # ends the clause or meets a preposition ("people marched in Paris").
-    (re.compile(r"\s+%s([a-z]+ed)\b" % _PASSIVE, re.I), None),
-    (re.compile(r"\s+([a-z]+ed)\b(?=\s*(?:[.,;:!?)]|$|\s(?:in|on|at|to|from|through|across|into|"
-                r"outside|near|after|during|over|since)\b))", re.I), None),
-]
-# The first word any of the outcomes above can start with (a necessary condition).
-_OUTCOME_FIRST_WORD = re.compile(r"\s+(?:[a-z]+ed|have|had|has|lost|died|perished|were|are|was|is|been|"
-                                 r"shot|hurt|remain|missing)\b", re.I)
-# The same outcomes written before the number: "killed 130 people", "killing at least 12".
-_OUTCOME_BEFORE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|injur(?:ed|ing|es)|wound(?:ed|ing|s)?|arrest(?:ed|ing|s)?|"
-    r"evacuat(?:ed|ing|es)|detain(?:ed|ing|s)?)\s+(?:at\s+least\s+|about\s+|around\s+|nearly\s+|"
-    r"almost\s+|some\s+|more\s+than\s+|over\s+|up\s+to\s+|another\s+)?$", re.I)
-_PARTICIPLE = {"kill": "killed", "injur": "injured", "wound": "injured", "arrest": "arrested",
-               "evacuat": "evacuated", "detain": "arrested"}
-# Any of the stems above, in lower-cased text (one search instead of a test per stem).
-_PARTICIPLE_STEM = re.compile("|".join(_PARTICIPLE))
 _WORD = re.compile(r"\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
-# A noun before the number: "the death toll rose to 137", "a budget of £2.5m", "turnout rose by 5%".
-_BACK_LABEL = re.compile(
-    r"(?P<label>\b[A-Za-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+|are\s+|were\s+)?"
-    r"(?:rose|risen|rises|fell|fallen|falls|increased|decreased|reached|reaches|climbed|jumped|"
-    r"stood|stands|totalled|totaled|hit|of|worth|cost|costs|valued\s+at)"
-    r"(?:\s+(?:at|to|by|about|around|nearly|almost|some|more\s+than|over|up\s+to))*\s+$")
-# The words of the pattern above: its verbs, and what may stand between verb and number.
-_BACK_VERBS = frozenset("rose risen rises fell fallen falls increased decreased reached reaches "
-                        "climbed jumped stood stands totalled totaled hit of worth cost costs valued".split())
-_BACK_QUALIFIERS = frozenset("at to by about around nearly almost some more than over up".split())
 # Words that may stand right before a number without making it part of a name ("Flight 9525").
 _QUANTIFIERS = frozenset("""nearly almost about around approximately roughly some over under more less
 fewer least only just another exactly up to at than by of""".split())
 _MULTIPLIER_AFTER = re.compile(r"\s+(?:as|more|less|fewer|higher|lower|bigger|larger|greater|"
                                r"smaller|faster|the|over|a\s+(?:day|week|month|year))\b", re.I)
+# "Protestants", "Americans", "Serbs", "Marines": not "Paris", "Texas", "Brussels", "US".
+_CAPITALISED_PLURAL = re.compile(r"[A-Z][a-z]{2,}(?<![iuoas])(?<!el)s$")
+# Singular units right after a number: an unhyphenated compound ("a five year low").
+_SINGULAR_UNITS = frozenset("""
+year hour day week month minute second decade mile dollar pound euro cent percent point member man story
+storey page seat foot inch yard acre ton tonne kilometre kilometer km metre meter
+""".split())
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_MULTIPLIERS, "one"])
+_STREET_WORDS = frozenset("street st road rd avenue ave lane ln boulevard blvd drive dr way place square "
+                          "terrace crescent close court highway".split())
+# Plural nouns without a final "s".
+_PLURAL_NOUNS = frozenset("people men women children police staff crew personnel cattle feet".split())
 _COUNT_NOUNS = frozenset("""
 people persons men women children adults officers soldiers troops police jobs homes houses
 victims deaths casualties refugees migrants patients students workers staff members
@@ -279,8 +269,11 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
         if len(w) == 1 and w.isupper():
             break   # "58 different U.S. …": an abbreviation, not a noun
         if w[:1].isupper() and not words:
-            # "130 Paris" is not a count of Paris; "20 British tourists" is a count of tourists.
-            if not (nxt_word and nxt_word[:1].islower() and nxt_word.lower() not in _STOP):
+            # "130 Paris" is not a count of Paris; "20 British tourists" is a count of tourists,
+            # and "six Protestants" a count of Protestants (a capitalised plural, not a place).
+            if not (nxt_word and nxt_word[:1].islower() and nxt_word.lower() not in _STOP) \
+                    and not (_CAPITALISED_PLURAL.match(w) and low not in PLACES
+                             and not (nxt_word and nxt_word[:1].isupper())):
                 break
         # "people killed in": a verb.  "watching at home" right after the number: a verb;
         # "new housing." after other words: a noun.
@@ -289,8 +282,18 @@ def _noun_phrase(masked: str, pos: int, limit: int) -> tuple[list[str], int]:
             break
         words.append(w)
         end = m.end()
+        # A count's noun phrase ends at its plural head ("two Slavic neighbors | see"),
+        # unless a plural noun follows it ("weapons sites", "police officers").
+        if _is_plural_head(w) and not (nxt_word and _is_plural_head(nxt_word)):
+            break
         m = nxt
     return words, end
+
+
+def _is_plural_head(word: str) -> bool:
+    low = word.lower()
+    return low in _PLURAL_NOUNS or (len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "'s", "’s"))
+                                    and word[:1].islower())
 
 
 class _Spans:
@@ -353,14 +356,18 @@ def _month_before(masked: str, s: int) -> bool:
 # come before number after number: memoised.)
 @functools.lru_cache(maxsize=4096)
 def _ends_with_month(window: str) -> bool:
-    """Does ``window`` end in a month word, an optional stop and whitespace?"""
+    """Does ``window`` end in a month word (a stop only after an abbreviation) and whitespace
+    without a line break?"""
     end = len(window.rstrip())
-    if end > 0 and window[end - 1] == ".":
+    if "\n" in window[end:]:
+        return False
+    dotted = end > 0 and window[end - 1] == "."
+    if dotted:
         end -= 1
     k = end
     while k > 0 and (window[k - 1].isalnum() or window[k - 1] == "_"):
         k -= 1
-    return window[k:end].lower() in _MONTH_WORDS
+    return window[k:end].lower() in (_MONTH_ABBREVIATION_WORDS if dotted else _MONTH_WORDS)
 
 
 def _is_identifier(masked: str, sent_start: int, s: int) -> bool:
@@ -398,10 +405,17 @@ _DATE_CHECKED_KINDS = frozenset(("hyph", "times", "plain"))
 
 
 def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[ExtractedNumber]:
-    """Key numbers in ``doc``; ``date_spans`` are the date tagger's expressions, never numbers."""
+    """Key numbers in ``doc``, most important first and at most :data:`.number_rank.MAX_NUMBERS`
+    of them; ``date_spans`` are the date tagger's expressions, never numbers."""
+    return select(all_numbers(doc, date_spans))
+
+
+def all_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[tuple[ExtractedNumber, str]]:
+    """Every key number in ``doc`` in text order, each with how it was read (``money``,
+    ``pct``, ``hyph``, ``times``, ``told``, ``noun``: see ``_Reading``), before ranking."""
     masked = doc.masked
     dates = _Spans(date_spans)
-    out: list[ExtractedNumber] = []
+    out: list[tuple[ExtractedNumber, str]] = []
     # The full pattern is slow to try at every offset, so a cheap search finds where a
     # number can start (a digit, a currency sign, a number word) and the full one runs only there.
     last_end = 0
@@ -429,157 +443,182 @@ def find_numbers(doc: Doc, date_spans: Iterable[tuple[int, int]] = ()) -> list[E
         sent_start, sent_end = doc.sentence_of(s)
         if sent_start == sent_end:
             continue
-        item = _classify(doc, m, sent_start, sent_end, dates)
-        if item is not None:
-            out.append(item)
+        found = _classify(doc, m, sent_start, sent_end, dates)
+        if found is not None:
+            out.append(found)
     return out
 
 
-def _outcome_after(masked: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """What happened to the counted things, written after them: ("killed", end offset)."""
-    # (The pattern opens with whitespace: no need to try it after anything else.)
-    if pos >= limit or not masked[pos].isspace() or not _OUTCOME_FIRST_WORD.match(masked, pos, limit):
-        return None   # one quick test instead of six patterns
-    for rx, outcome in _OUTCOMES:
-        o = rx.match(masked, pos, limit)
-        if o:
-            return (outcome or o.group(1).lower()), o.end()
+# A reading of the words around a number: value, unit (the counted noun phrase, or None),
+# label, the span the label and the number cover together, and how it was read.
+# ``how`` is the kind of reading: "money", "pct", "hyph", "times", "told" (a count whose
+# label the text gives: an outcome or a noun before it) or "noun" (a count named by its noun only).
+_Reading = tuple[str, "str | None", str, int, int, str]
+
+# Hyphenated measures that say how big the thing after them is ("a 48-hour strike").
+_HYPH_UNITS = frozenset("""
+second minute hour day week month year decade mile kilometre kilometer km metre meter foot inch yard
+acre hectare ton tonne storey story page member strong seat bed room point game match nation country
+""".split())
+_IRREGULAR_PLURAL = {"man": "men", "person": "people", "foot": "feet", "story": "stories", "strong": None}
+# Money spent, paid or owed, written before the amount: "paid $5m", "fined £5,000".
+_MONEY_VERB = re.compile(r"(?<![\w'’-])(?P<verb>paid|spent|raised|fined|awarded|pledged|donated|invested|"
+                         r"borrowed|seized|stole|earned|owed|lost|costing)\s+$", re.I)
+_MONEY_VERB_LABEL = {"costing": "cost", "stole": "stolen"}
+
+
+def _money(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) -> _Reading | None:
+    s, e = m.start(), m.end()
+    if m.lastgroup == "money":
+        value = " ".join(m.group("money").split())
+    else:
+        value = " ".join([_num_value(m.group("m2num"))] + ([m.group("m2scale")] if m.group("m2scale") else [])
+                         + [masked[m.end("m2num"):e].split()[-1]])
+    # "£4.5m repairs", "£2.5m on new housing"
+    prep = _MONEY_PREP.match(masked, e, sent_end)
+    words, np_end = _noun_phrase(masked, prep.end() if prep else e, sent_end)
+    if words and not says_nothing(" ".join(words)):
+        return value, None, " ".join(words), s, np_end, "money"
+    # "a budget of £2.5m", "the deal is worth $27 million", "it cost 40 million euros"
+    back = back_label(masked, sent_start, left)
+    if back:
+        return value, None, back[0], back[1], e, "money"
+    after = outcome_after(masked, e, sent_end)
+    if after and after[2]:
+        return value, None, after[0], s, after[1], "money"   # "$130 million was paid"
+    verb = _MONEY_VERB.search(masked, max(sent_start, left - 20), left)
+    if verb:
+        word = verb.group("verb").lower()
+        return value, None, _MONEY_VERB_LABEL.get(word, word), verb.start(), e, "money"
     return None
 
 
-def _outcome_before(masked: str, sent_start: int, s: int) -> tuple[str, int] | None:
-    """The same written before the number: ``killed 130 people`` -> ("killed", offset of "killed")."""
-    window = max(sent_start, s - 60)   # the verb is a word or three before the number
-    if not _PARTICIPLE_STEM.search(masked[window:s].lower()):
-        return None   # (cheap test first: the search below looks at every offset)
-    b = _OUTCOME_BEFORE.search(masked[window:s])
-    if not b:
-        return None
-    verb = b.group("verb").lower()
-    return next(p for stem, p in _PARTICIPLE.items() if verb.startswith(stem)), window + b.start()
+# Words after a percentage that compare rather than name ("50% higher", "20% more").
+_COMPARATIVES = frozenset("""higher lower more less fewer greater bigger smaller larger cheaper dearer faster
+slower better worse above below up down rise fall increase decrease drop gain cut jump decline rises falls
+increases decreases drops gains cuts jumps declines full empty""".split())
 
 
-def _back_label(masked: str, sent_start: int, pos: int) -> tuple[str, int] | None:
-    """A noun before the number that says what it measures: ("death toll", its offset)."""
-    window = max(sent_start, pos - 80)   # "the death toll rose to" is close to the number
-    # Cheap test first: the last word before the number that is not a qualifier
-    # ("to", "more than") must be one of the verbs of the pattern.
-    words = masked[window:pos].split()
-    while words and words[-1] in _BACK_QUALIFIERS:
-        words.pop()
-    if not words or words[-1] not in _BACK_VERBS:
+def _percentage(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) -> _Reading | None:
+    s, e = m.start(), m.end()
+    value = _num_value(m.group("pnum")) + "%"
+    of = _PCT_OF.match(masked, e, sent_end)
+    words, np_end = _noun_phrase(masked, of.end(), sent_end) if of else ([], e)
+    if words and not says_nothing(" ".join(words)):
+        # "20 percent of the world's oil reserves": a share of them, not their size.
+        return value, None, "share of " + masked[of.start():np_end].split(None, 1)[1], s, np_end, "pct"
+    back = back_label(masked, sent_start, left)   # "turnout rose by 5%", "inflation stood at 2%"
+    if back:
+        return value, None, back[0], back[1], e, "pct"
+    words, np_end = _noun_phrase(masked, e, sent_end)
+    if words and not says_nothing(" ".join(words)) and words[0].lower() not in _COMPARATIVES:
+        return value, None, " ".join(words), s, np_end, "pct"   # "a 3% pay offer", not "50% higher"
+    return None
+
+
+def _measure(masked: str, m: re.Match, sent_end: int) -> _Reading | None:
+    """``a 48-hour strike`` -> ("48", "hours", "strike")."""
+    hunit = m.group("hunit").lower()
+    if hunit not in _HYPH_UNITS or masked[m.end():m.end() + 4] == "-old":
+        return None   # ages ("37-year-old") and words that measure nothing ("four-star")
+    value = _num_value(m.group("hnum"))
+    words, np_end = _noun_phrase(masked, m.end(), sent_end)
+    if not words or says_nothing(" ".join(words)):
+        return None   # "a two-hour" what?
+    unit = _IRREGULAR_PLURAL.get(hunit, _plural(hunit)) if value != "1" else hunit
+    if hunit == "strong":
+        unit = None   # "a 50-strong mob": the mob is 50
+    return value, unit, " ".join(words), m.start(), np_end, "hyph"
+
+
+def _times(masked: str, m: re.Match, sent_start: int) -> _Reading | None:
+    """``arrested three times`` -> ("3", "times", "arrested"); a multiplier is no count."""
+    if _MULTIPLIER_AFTER.match(masked, m.end()):
         return None
-    back = _BACK_LABEL.search(masked[window:pos])
-    if not back:
+    raw = m.group("tnum").lower()
+    value = {"twice": "2", "once": "1"}.get(raw) or _num_value(raw)
+    before = _TIMES_VERB.search(masked, max(sent_start, m.start() - 40), m.start())
+    if not before or before.group(1) in ("said", "added", "reported", "stated"):
         return None
-    words = back.group("label").split()
-    while words and words[0].lower() in _STOP:
-        words.pop(0)
-    if not words or words[-1].lower() in _STOP:
-        return None
-    label = " ".join(words)
-    start = window + back.start("label") + back.group("label").index(words[0])
-    if start == sent_start or masked[start - 1] in "\"“'‘(":
-        label = label[:1].lower() + label[1:]   # a capital only because it opens the sentence
-    return label, start
+    return value, "times", before.group(1), before.start(1), m.end(), "times"
+
+
+def _count(masked: str, m: re.Match, left: int, sent_start: int, sent_end: int) -> _Reading | None:
+    """A plain number: what happened to what it counts, or the noun before it, or the noun after it."""
+    s, e = m.start(), m.end()
+    raw = m.group("num")
+    if raw.lower() == "one" and not m.group("scale"):
+        return None   # "one of the", "no one": too rarely a count
+    value = _num_value(raw)
+    if m.group("scale"):
+        value += " " + m.group("scale").lower()
+    elif m.group("sscale"):
+        value += m.group("sscale").lower()
+    of = _COUNT_OF.match(masked, e, sent_end)
+    words, np_end = _noun_phrase(masked, of.end() if of else e, sent_end)
+    if _is_year(m) and not (words and words[-1].lower() in _COUNT_NOUNS):
+        return None   # a year, unless it plainly counts something ("1500 troops")
+    if any(w[:1].isupper() and w.lower().rstrip(".") in _STREET_WORDS for w in words):
+        return None   # an address: "405 Williams Ave", "10 Downing Street"
+    if words and (words[0].lower() in _SINGULAR_UNITS or any(w.lower() in _NUMBER_WORDS for w in words)):
+        return None   # "a five year low", "three thousand dollar pearls", "eight hundred climb one five"
+    noun = " ".join(words) or None
+    end = np_end if words else e
+    after = outcome_after(masked, end, sent_end)
+    if after and (after[2] or not _few(value)):     # "Eleven people were taken to hospital"
+        back = None if noun else back_label(masked, sent_start, left)
+        if back and not back[2]:                    # "a crew of 14 was stranded": 14 crew
+            return value, back[0], after[0], back[1], after[1], "told"
+        return value, noun, after[0], s, after[1], "told"
+    before = outcome_before(masked, sent_start, left)
+    if before:                                      # "the attacks killed 130 people"
+        return value, noun, before[0], before[1], end, "told"
+    back = back_label(masked, sent_start, left)
+    if back and (back[2] or not _few(value)):       # "the death toll rose to 137", "a crew of 14"
+        return value, noun, back[0], back[1], end, "told"
+    if noun and not says_nothing(noun) and not _few(value) and not ("." in value and " " not in value):
+        return value, None, noun, s, end, "noun"  # (not "0.82 share": a ratio, not a count)           # "2,000 armed officers"
+    return None
+
+
+def _few(value: str) -> bool:
+    """One or two of something, with nothing said about them: rarely a key number."""
+    return value in ("1", "2")
 
 
 def _classify(doc: Doc, m: re.Match, sent_start: int, sent_end: int,
-              dates: _Spans) -> ExtractedNumber | None:
-    """Turn one number match into a key number, or None when it counts nothing we can name."""
+              dates: _Spans) -> tuple[ExtractedNumber, str] | None:
+    """Turn one number match into a key number and how it was read (see ``_Reading``),
+    or None when it counts nothing we can name."""
     masked = doc.masked
-    s, e = m.start(), m.end()
-    unit: str | None = None
-    label: str | None = None
-    start, end = s, e
+    s = m.start()
     # The alternative that matched is the last group to close (it encloses the others).
     kind = m.lastgroup
-    if kind == "money" or kind == "money2":
-        if kind == "money":
-            value = " ".join(m.group("money").split())
-        else:
-            num = _num_value(m.group("m2num"))
-            value = " ".join([num] + ([m.group("m2scale")] if m.group("m2scale") else [])
-                             + [masked[m.end("m2num"):e].split()[-1]])
-        # "a £2.5m deal", "£2.5m on new housing", "a budget of £2.5m"
-        prep = _MONEY_PREP.match(masked, e, sent_end)
-        words, np_end = _noun_phrase(masked, prep.end() if prep else e, sent_end)
-        if words:
-            label, end = " ".join(words), np_end
-        else:
-            back = _back_label(masked, sent_start, s)
-            label, start = back if back else ("amount", s)
+    if kind in _DATE_CHECKED_KINDS and (_is_date_or_time(masked, m, dates)
+                                        or kind != "times" and _is_identifier(masked, sent_start, s)):
+        return None
+    qualifier = qualifier_before(masked, sent_start, s)
+    left = qualifier[1] if qualifier else s   # the words before the number end here
+    if kind in ("money", "money2"):
+        reading = _money(masked, m, left, sent_start, sent_end)
     elif kind == "pct":
-        value = _num_value(m.group("pnum")) + "%"
-        of = _PCT_OF.match(masked, e, sent_end)
-        words, np_end = _noun_phrase(masked, of.end(), sent_end) if of else ([], e)
-        if words:
-            label, end = " ".join(words), np_end
-        else:
-            back = _back_label(masked, sent_start, s)
-            label, start = back if back else ("percentage", s)
+        reading = _percentage(masked, m, left, sent_start, sent_end)
     elif kind == "hyph":
-        if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
-            return None
-        value = _num_value(m.group("hnum"))
-        hunit = m.group("hunit").lower()
-        if hunit in ("old", "year", "years") and not masked[e:e + 4] == "-old" and hunit != "year" \
-                or hunit in _MONTH_WORDS or hunit.rstrip("s") in _NUMBER_WORDS:
-            return None
-        unit = _plural(hunit)
-        words, np_end = _noun_phrase(masked, e, sent_end)
-        label = " ".join([hunit] + words)
-        end = np_end if words else e
+        reading = _measure(masked, m, sent_end)
     elif kind == "times":
-        if _MULTIPLIER_AFTER.match(masked, e) or _is_date_or_time(masked, m, dates):
-            return None
-        raw = m.group("tnum").lower()
-        value = {"twice": "2", "once": "1"}.get(raw) or _num_value(raw)
-        unit = "times"
-        before = _TIMES_VERB.search(masked, max(sent_start, s - 40), s)
-        label = "times " + before.group(1) if before else "times"
+        reading = _times(masked, m, sent_start)
     else:
-        if _is_date_or_time(masked, m, dates) or _is_identifier(masked, sent_start, s):
-            return None
-        raw = m.group("num")
-        if raw.lower() == "one" and not m.group("scale"):
-            return None   # "one of the", "no one": too rarely a count
-        value = _num_value(raw)
-        if m.group("scale"):
-            value += " " + m.group("scale").lower()
-        elif m.group("sscale"):
-            value += m.group("sscale").lower()
-        of = _COUNT_OF.match(masked, e, sent_end)
-        words, np_end = _noun_phrase(masked, of.end() if of else e, sent_end)
-        if _is_year(m) and not (words and words[-1].lower() in _COUNT_NOUNS):
-            return None   # a year, unless it plainly counts something ("1500 troops")
-        if words:
-            label = " ".join(words)
-            unit = words[-1].lower() if words[-1][:1].islower() else words[-1]
-            end = np_end
-        else:
-            outcome = _outcome_after(masked, e, sent_end)
-            back = None if outcome else _back_label(masked, sent_start, s)
-            if outcome:                      # "three were arrested"
-                label, end = outcome
-            elif back:                       # "the death toll rose to 137"
-                label, start = back
-            else:
-                before = _outcome_before(masked, sent_start, s)
-                if before is None:
-                    return None
-                label, start = before        # "the attacks killed 130"
-    if unit and unit != "times":
-        # A count followed or preceded by what happened: "130 people lost their lives",
-        # "killed 130 people" -> "people killed".
-        after = _outcome_after(masked, end, sent_end)
-        before = None if after or kind != "plain" else _outcome_before(masked, sent_start, s)
-        if after:
-            label, end = f"{label} {after[0]}", after[1]
-        elif before:
-            label, start = f"{label} {before[0]}", before[1]
-    as_stated = doc.clean(start, end)
-    return ExtractedNumber(value, unit, label, as_stated, Span(start, end), doc.clean(sent_start, sent_end))
+        reading = _count(masked, m, left, sent_start, sent_end)
+    if reading is None:
+        return None
+    value, unit, label, start, end, how = reading
+    label = " ".join(label.split())
+    if says_nothing(label):
+        return None
+    if unit and unit.split()[-1].lower() in label.lower().split():
+        unit = None   # the label names it already ("crew of 14 crew")
+    start = min(start, left)   # the qualifier belongs to the number's words
+    return ExtractedNumber(value, unit, label[:1].upper() + label[1:], doc.clean(start, end),
+                           Span(start, end), doc.clean(sent_start, sent_end),
+                           qualifier[0] if qualifier else None), how
 
-
-_NUMBER_WORDS = frozenset(list(_UNITS) + list(_TENS) + ["one", "hundred", "thousand", "million"])

@@ -21,7 +21,7 @@ from ..content.datevalue import DateValue
 from ..content.errors import Diagnostics
 from ..content.fields import slugify
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
-from .merge import ArticleFacts, EntityMention, same_person
+from .merge import ArticleFacts, EntityMention, fact_key, same_person
 from ..content.model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
 from .urls import Urls
 
@@ -469,17 +469,27 @@ def _topic_page(topic: Topic, members: list[ArticlePage], groups: list[list[Repo
     reports (`groups`): an event is grouped the same way on every page, and the reports
     of a big site are compared once, not once more for each topic.
     """
+    # Figures are grouped by what they count (`fact_key`), so "Killed: 12" and "killed: at least
+    # 14" from two articles stand side by side, each with its source.
     facts: dict[str, list[SourcedFact]] = {}
+    extracted: dict[str, list[SourcedFact]] = {}
     for fact in topic.facts.facts:
-        facts.setdefault(fact.label, []).append(SourcedFact(fact, None))
+        facts.setdefault(fact_key(fact.label), []).append(SourcedFact(fact, None))
     for page in members:
         for fact in page.facts.facts:
-            if not fact.origin.extracted:  # a topic's key figures are the ones people vouched for
-                facts.setdefault(fact.label, []).append(SourcedFact(fact, page.article))
+            if not fact.origin.extracted:  # a topic's key figures are the ones people vouched for,
+                facts.setdefault(fact_key(fact.label), []).append(SourcedFact(fact, page.article))
+            else:  # and extracted ones that another source gives a figure for too (an article's first)
+                found = extracted.setdefault(fact_key(fact.label), [])
+                if not any(item.article is page.article for item in found):
+                    found.append(SourcedFact(fact, page.article))
+    for key, items in extracted.items():
+        if key in facts or len(items) > 1:
+            facts.setdefault(key, []).extend(items)
     body_html = render_body(topic.body, topic.body_format, config.allow_html)
     return TopicPage(
         topic, tuple(p.article for p in members), timeline_entries(groups),
-        tuple((label, tuple(items)) for label, items in facts.items()), body_html,
+        tuple((items[0].fact.label, tuple(items)) for items in facts.values()), body_html,
     )
 
 

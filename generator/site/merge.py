@@ -132,10 +132,25 @@ def _events(extraction, lines: _LineIndex) -> list[Event]:
 
 
 def _facts(extraction, lines: _LineIndex) -> list[Fact]:
+    # The qualifier goes into the value, as an editor would write it ("at least 82"), so that
+    # every page, data file and `factsheet extract` proposal shows it with the number.
     return [
-        Fact(x.label, x.value, lines.origin(x.span.start, x.sentence), unit=x.unit, as_stated=x.as_stated)
+        Fact(x.label, f"{x.qualifier} {x.value}" if x.qualifier else x.value,
+             lines.origin(x.span.start, x.sentence), unit=x.unit, as_stated=x.as_stated)
         for x in extraction.facts
     ]
+
+
+# Words that do not change what a figure counts: "People killed" and "Killed" are one figure.
+_GENERIC_LABEL_WORDS = frozenset({"people", "persons", "number", "of", "the", "total"})
+
+
+def fact_key(label: str) -> str:
+    """What a fact's label counts, for comparing figures across sources: "People killed",
+    "killed" and "Killed" give the same key; "Death toll" does not (it is another label)."""
+    words = normalise(label).lower().split()
+    kept = [w for w in words if w not in _GENERIC_LABEL_WORDS]
+    return " ".join(kept or words)
 
 
 def _quotes(extraction, lines: _LineIndex) -> list[Quote]:

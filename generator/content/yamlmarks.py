@@ -20,6 +20,8 @@ are the same on every machine.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 MAX_DEPTH = 40
@@ -248,6 +250,25 @@ def _load(text: str, loader_class: type, line_offset: int = 0):
         loader.dispose()
 
 
+_KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?([^\s:#'\"][^:#]*?):\s+(.+?)\s*$")
+
+
+def _colon_hint(mark) -> str:
+    """The most common YAML mistake, a ': ' inside an unquoted value, with the line as it should be."""
+    message = "YAML syntax error: a ': ' inside an unquoted value; put the whole value in quotes"
+    buffer = getattr(mark, "buffer", None)
+    if not mark or not isinstance(buffer, str):
+        return message
+    lines = buffer.split("\n")
+    written = lines[mark.line].rstrip("\r\0") if mark.line < len(lines) else ""
+    found = _KEY_AND_VALUE.match(written)
+    if not found:
+        return message
+    key, value = found.groups()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{message}: {key}: {quoted}"
+
+
 def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -256,6 +277,8 @@ def _describe(error: yaml.MarkedYAMLError) -> YamlProblem:
         return YamlProblem(line, col, "YAML syntax error: a tab character; YAML indents with spaces only")
     if problem.startswith("could not determine a constructor"):
         return YamlProblem(line, col, "YAML tags (!!python/…, !name) are not supported here; remove the tag")
+    if problem == "mapping values are not allowed here":
+        return YamlProblem(line, col, _colon_hint(mark))
     if error.context == "expected a single document in the stream":
         return YamlProblem(line, col, "a second YAML document ('---') in one file; a file holds one document")
     context = f" {error.context}" if error.context else ""

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.helpers import run_cli
 
@@ -74,3 +75,20 @@ def test_extract_of_a_broken_file_lists_its_errors(tmp_path):
     run = run_cli("extract", str(path))
     assert run.code == 1
     assert run.diagnostics and run.diagnostics[0].startswith("content/articles/bad.md:")
+
+
+def test_write_keeps_a_dates_modifier(tmp_path):
+    path = tmp_path / "content" / "articles" / "bridge.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: Bridge\ndate: 2016-03-01\n---\n"
+                    "Engineers found cracks in the Riverside bridge in early 2015.\n", encoding="utf-8")
+    assert run_cli("extract", "--write", str(path)).code == 0
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert [e["date"] for e in front["events"]] == ["early 2015"]
+    again = run_cli("extract", "--write", str(path))
+    assert again.code == 0 and yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1]) == front
+    built = run_cli("build", "--root", str(tmp_path), "--base-url", "https://example.org/", "--quiet")
+    assert built.code == 0, built.stderr
+    facts = json.loads((tmp_path / "site" / "articles" / "bridge" / "facts.json").read_text(encoding="utf-8"))
+    assert [(e["date"]["value"], e["date"]["label"], e["origin"]["extracted"]) for e in facts["events"]] == [
+        ("2015", "early 2015", False)]

@@ -70,7 +70,7 @@ def _drop_empty(item: dict) -> dict:
 def yaml_items(new: Facts) -> dict[str, list[dict]]:
     """The new items as the plain mappings a user would write in front matter."""
     return {
-        "events": [_drop_empty({"date": e.date.value, "text": e.text, "as_stated": e.as_stated}) for e in new.events],
+        "events": [_drop_empty({"date": e.date.written, "text": e.text, "as_stated": e.as_stated}) for e in new.events],
         "facts": [_drop_empty({"label": f.label, "value": f.value, "unit": f.unit, "as_stated": f.as_stated}) for f in new.facts],
         "quotes": [_drop_empty({"speaker": q.speaker, "text": q.text, "via": q.via}) for q in new.quotes],
         "people": [_drop_empty({"name": p.name, "role": p.role, "org": p.org}) for p in new.people],

@@ -30,6 +30,8 @@ _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 MONTH_NAMES = tuple(calendar.month_name)[1:]
 _SEASONS = {"SP": ("spring", 3, 5), "SU": ("summer", 6, 8), "FA": ("autumn", 9, 11), "WI": ("winter", 12, 2)}
 _MODIFIERS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about"}
+_WRITTEN_MODIFIERS = {"early": "START", "mid": "MID", "late": "END"}   # words a user may put before a date
+_MODIFIED = re.compile(r"^(early|mid|late)(?:\s+|-)(\S+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,14 @@ class DateValue:
         else:
             text = self.first.value  # type: ignore[union-attr]
         return ("~" if self.circa else "") + text + ("?" if self.uncertain else "")
+
+    @property
+    def written(self) -> str:
+        """The form a user writes in YAML, modifier included: "early 2015", "~2015", "2015-11-13"."""
+        word = _MODIFIERS.get(self.mod) if self.mod in _WRITTEN_MODIFIERS.values() else None
+        if not word or self.is_range:
+            return self.value
+        return ("~" if self.circa else "") + f"{word} {self.first.value}" + ("?" if self.uncertain else "")
 
     def sort_key(self) -> tuple:
         return (self.start, _RANK[self.precision], self.end, self.value)
@@ -247,6 +257,11 @@ def parse_date_value(raw: object) -> DateValue:
     circa = text.startswith("~")
     uncertain = text.endswith("?")
     text = text.removeprefix("~").removesuffix("?").strip()
+    modified = _MODIFIED.match(text)
+    if modified:
+        # "early 2015", "mid-2015", "late November 2015" is written "late 2015-11"
+        point = parse_point(modified.group(2))
+        return DateValue(point, point, circa, uncertain, mod=_WRITTEN_MODIFIERS[modified.group(1).lower()])
     if "/" in text:
         left, _, right = text.partition("/")
         first = None if left.strip() == ".." else parse_point(left)

@@ -107,12 +107,16 @@ _VIA = re.compile(
     r"|\bin\s+an?\s+(?:interview|statement|article|op-ed|column|post|piece)\s+(?:with|to|for|in|on)"
     r"|\baccording\s+to|\b(?:said|wrote|posted)\s+(?:in|on))\s+(?P<via>(?:(?:the|The)\s+)?%s)" % _NAME)
 
+_FLATTENED = re.compile(r"[.!?,]\s+\Z")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # A straight single mark that may open (after a space or bracket, before a letter) or close
 # (after a non-space, not before a word character) a quotation.
 _STRAIGHT_SINGLE = re.compile(r"(?P<open>(?<![^\s(\[—–-])'(?=[^\W\d_]))|(?<=\S)'(?!\w)")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _SINGLE_MARK = re.compile(r"(?<![\w])‘|’")
+# "what it calls "…"", "what he termed "…"": the writer names a term, nobody is quoted.
+_NAMED_TERM = re.compile(r"\bwhat\s+(?:it|he|she|they|\w+)\s+(?:calls|called|terms|termed|dubs|dubbed)"
+                         r"\s+(?:an?\s+|the\s+)?[“\"]?\s*\Z")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
@@ -194,8 +198,9 @@ def _pairs(doc: Doc) -> list[_Quote]:
             elif kind != "open":
                 found.append(_Quote(open_at + 1, pos, pi, False, open_at, pos + 1))
                 open_at = None
-            else:
+            elif not _FLATTENED.search(masked, ps, pos):
                 open_at = pos   # a second opening mark: the first was stray
+            # (else a quote that went on in a new paragraph, the break lost: `“A. “B.”`)
         if open_at is not None:
             nxt = doc.paragraphs[pi + 1][0] if pi + 1 < len(doc.paragraphs) else None
             continues = nxt is not None and masked[nxt] in openers
@@ -369,6 +374,7 @@ def _attribute_paragraph(doc: Doc, q: _Quote, attr: _Attributor) -> str | None:
 
 def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
     """Every direct quotation in ``doc`` with its speaker and outlet."""
+    src, doc = doc, _curly(doc)
     masked = doc.masked
     quotes = _pairs(doc)
     attr = _Attributor(doc, index, [(q.open_pos, q.close_pos) for q in quotes])
@@ -417,19 +423,34 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
     out: list[ExtractedQuote] = []
     for q in quotes:
         start, end = _trim(masked, q.start, q.end)
-        text = doc.clean(start, end)
+        text = src.clean(start, end)
         words = _WORD.findall(text)
         if not words:
             continue
-        if len(words) < 4 and not q.direct:
-            continue   # a scare quote, a quoted term or a fragment ("said she heard "loud bangs"")
+        if len(words) == 1 and not q.direct:
+            continue   # a scare quote or a word mentioned as a word ("bogus", "blockade")
+        if len(words) < 4 and not (q.attributed and not _NAMED_TERM.search(masked, max(0, q.open_pos - 60), q.open_pos)):
+            continue   # a quoted term or a label ("cola wars", what it calls "the data business")
         if not q.attributed:
             if all(w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in"} for w in words) \
                     and not re.search(r"[.!?]$", text):
                 continue   # a title of a work, a slogan
-        sentence = doc.clean(*_sentence_span(doc, q))
+        sentence = src.clean(*_sentence_span(doc, q))
         out.append(ExtractedQuote(text, q.speaker, q.via, Span(start, end), sentence))
     return out
+
+
+def _curly(doc: Doc) -> Doc:
+    """``doc`` with wire-copy quote marks (``…'') turned into curly ones, same offsets.
+
+    ```` ` ` ```` becomes `` “`` and ``''`` becomes ``” ``, so each mark stays next
+    to the words it encloses; the spaces are trimmed off the quote spans.
+    """
+    masked = doc.masked
+    if "``" not in masked or "''" not in masked:
+        return doc
+    masked = masked.replace("``", " “").replace("''", "” ")
+    return Doc(doc.text, masked, doc.paragraphs, doc.sentences)
 
 
 def _sentence_span(doc: Doc, q: _Quote) -> tuple[int, int]:

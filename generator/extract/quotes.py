@@ -39,6 +39,7 @@ from . import gazetteer as gz
 from .items import ExtractedQuote, Span
 from .names import _UPPER, NameIndex
 from .sentences import Doc
+from .speakers import CHARACTERISE, SPEECH, speaker_of, subject_segment
 
 _VERBS = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
           "warns|claimed|claims|insisted|insists|argued|argues|continued|continues|wrote|writes|"
@@ -229,17 +230,29 @@ class _Attributor:
     def who(self, m: re.Match, base: int) -> str | None:
         pos = base + m.start("who")
         if m.group("pron"):
-            person, person_at = self.subject_before(pos, with_offset=True)
-            desc, desc_at = self.described_subject_before(pos)
-            if desc is not None and (person is None or desc_at >= self.doc.sentence_of(person_at)[0]):
-                return desc   # "The spokeswoman said … 'We are ready,' she said."
-            return person or self.last_speaker or self.index.last_person_before(pos)
+            return self.pronoun(pos)
         if m.group("desc"):
             desc = " ".join(m.group("desc").split())
             return desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
         name = re.sub(r"['’]s$", "", m.group("name"))
         start = base + m.start("name")
         return self.index.resolve_speaker(name, start, start + len(name))
+
+    def phrase(self, start: int, end: int, late: bool) -> str | None:
+        """The speaker named by the subject phrase in ``[start, end)`` (see :mod:`.speakers`)."""
+        s, e = subject_segment(self.doc.masked, start, end, late)
+        who, kind = speaker_of(self.doc.masked, s, e, self.index)
+        if kind == "pronoun":
+            return self.pronoun(s)
+        return who
+
+    def pronoun(self, pos: int) -> str | None:
+        """The person a he/she/they at ``pos`` stands for."""
+        person, person_at = self.subject_before(pos, with_offset=True)
+        desc, desc_at = self.described_subject_before(pos)
+        if desc is not None and (person is None or desc_at >= self.doc.sentence_of(person_at)[0]):
+            return desc   # "The spokeswoman said … 'We are ready,' she said."
+        return person or self.last_speaker or self.index.last_person_before(pos)
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, len(self.doc.masked))) - 1
@@ -358,6 +371,54 @@ def _mention_start(attr: _Attributor, name: str) -> int:
     return max(starts) if starts else -1
 
 
+# The general readings of :mod:`.speakers`, tried when the strict patterns find nothing.
+_GEN_SV = re.compile(_LEAD + r"(?P<np>[^\"“”!?;:]{1,160}?)\s+" + _AUX + r"(?:%s)\b" % SPEECH)
+_GEN_VS = re.compile(_LEAD + r"(?:%s)\s+(?P<np>[^,;:!?\"“”]{1,120})" % SPEECH)
+_VS_CUT = re.compile(r"\s+(?:in|on|during|after|before|when|while|who|as|yesterday|today|tonight|last|this|"
+                     r"earlier|later|adding|according|told|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+_HEAD_VERB = re.compile(r"\b(?:(?P<speech>%s)|(?P<char>%s))\b" % (SPEECH, CHARACTERISE))
+_LOWER_START = re.compile(r"[\s,]*(?!(?:the|a|an|one|another|some|he|she|they)\b)[a-z]")
+
+
+def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
+    """The attribution after a quote, read as subject phrase + speech verb (or the reverse)."""
+    m = _GEN_VS.match(tail)
+    if m:
+        np = m.group("np")
+        cut = _VS_CUT.search(np)
+        end = m.start("np") + (cut.start() if cut else len(np.rstrip(". ")))
+        who = attr.phrase(base + m.start("np"), base + end, False)
+        if who:
+            return who, True
+    m = _GEN_SV.match(tail)
+    if m:
+        late = bool(_LOWER_START.match(m.group("np")))
+        who = attr.phrase(base + m.start("np"), base + m.end("np"), late)
+        if who:
+            return who, not late
+    return None, False
+
+
+def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
+    """The attribution before a quote: the last speech verb of its sentence and its subject."""
+    cut = max(0, len(head) - 300)
+    verbs = list(_HEAD_VERB.finditer(head, cut))
+    if not verbs:
+        return None, False
+    v = verbs[-1]
+    after = head[v.end():]
+    if re.search(r"[.!?]\s", after) or len(after) > 200:
+        return None, False
+    start = cut
+    for sep in re.finditer(r"[;:]|\bthat\b", head[cut:v.start()]):
+        start = cut + sep.end()
+    if len(verbs) > 1 and verbs[-2].end() > start:
+        start = verbs[-2].end()
+    who = attr.phrase(base + start, base + v.start(), True)
+    direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?", after))
+    return who, direct
+
+
 def _attribute_paragraph(doc: Doc, q: _Quote, attr: _Attributor) -> str | None:
     """Rule 4: an unattributed quote after "Antolini says, …" earlier in its paragraph."""
     para_start = doc.paragraphs[q.para][0]
@@ -391,6 +452,12 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
         via_text, via_base = tail, q.close_pos
         if speaker is None:
             speaker, q.direct = _attribute_before(head, head_start, attr)
+            via_text, via_base = head, head_start
+        if speaker is None:
+            speaker, q.direct = _general_after(tail, q.close_pos, attr)
+            via_text, via_base = tail, q.close_pos
+        if speaker is None:
+            speaker, q.direct = _general_before(head, head_start, attr)
             via_text, via_base = head, head_start
         if speaker is not None:
             q.speaker, q.attributed = speaker, True

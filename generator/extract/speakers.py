@@ -1,0 +1,163 @@
+"""Who is the subject of a speech verb: the speaker read from a noun phrase.
+
+The strict patterns of :mod:`.quotes` read the common shapes ("Smith said",
+"said John Smith").  This module reads the rest the way a careful reader
+does: it finds the speech verb next to a quotation, cuts out the noun phrase
+that is its subject, and takes the speaker from it --
+
+* the name that ends the phrase, behind any titles and descriptions
+  ("Australian Republican Movement spokeswoman Mary Delahunty",
+  "a fit-looking Farkas");
+* the name before an aside ("Mark Shepperd, an analyst at UBS, said");
+* a description when no name is there ("the protesters", "a senior U.S.
+  official", "a spokesman for Harbour Ferries Ltd");
+* a place only when it is the whole subject ("Iran said"): a place that is
+  merely named in the phrase ("officials in Buffalo") never is.
+
+When the phrase holds none of these (a clause, a verb, an object) it returns
+nothing: a missing speaker is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer as gz
+from .names import _UPPER, NameIndex
+
+# Speech verbs that take a full quotation, and verbs that characterise with a
+# short one ("called the order "grave and sinister"").
+SPEECH = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
+          "warns|claimed|claims|insisted|insists|argued|argues|continued|wrote|writes|declared|"
+          "declares|admitted|admits|recalled|recalls|remarked|replied|replies|responded|responds|"
+          "commented|comments|confirmed|confirms|announced|announces|acknowledged|acknowledges|"
+          "suggested|suggests|urged|urges|stressed|stresses|emphasised|emphasized|asked|asks|"
+          "tweeted|conceded|concedes|maintained|maintains|observed|observes|concluded|concludes|"
+          "cautioned|cautions|promised|promises|vowed|vows|predicted|predicts|joked|quipped|shouted|"
+          "chanted|worries|worried|complained|complains|countered|counters|boasted|testified|"
+          "insisted|reported|reports|pledged|pledges|contended|contends|recounted|mused|lamented")
+CHARACTERISE = "called|calls|termed|terms|described|describes|dubbed|labeled|labelled|branded|accused|accuses"
+_DETERMINER = re.compile(r"(?:the|a|an|one|another|some|two|three|several|many|other|most|its|his|her|their)\s",
+                         re.I)
+_PRONOUN = re.compile(r"(?:he|she|they)", re.I)
+# Heads of descriptions that name a speaker ("the protesters", "a senior official").
+_DESC_HEADS = frozenset("""
+spokesman spokeswoman spokesperson official officials source sources officer officers minister ministers
+police witness witnesses resident residents lawyer lawyers doctor doctors expert experts analyst analysts
+friend neighbour neighbor relative mother father sister brother son daughter wife husband colleague
+teacher student students survivor victim man woman boy girl people protesters demonstrators activists
+fliers pilots soldiers troops diplomat diplomats aide aides executive executives economist economists
+trader traders dealer dealers manager managers investor investors observers critics leaders leader
+participant participants delegate delegates crew chief statement report reports company firm thrift
+bank group government ministry department agency council army military court union party campaign
+administration management researchers scientists officials authorities prosecutors detective
+""".split())
+# Organisation descriptions ("the company said") that stand for the named company.
+_ORG_HEADS = frozenset("company firm thrift bank concern maker airline utility retailer insurer "
+                       "group partnership unit subsidiary corporation".split())
+_ADVERB = re.compile(r"(?:\w+ly|also|then|later|again|once|still|just|recently|previously|earlier|"
+                     r"yesterday|today|now|further|had|has|have|would|will|was|is)$", re.I)
+_NAME_RUN = re.compile(r"(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|van|von|bin|al|el|la|le|a)\b)"
+                       r"(?:\s+(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|da|di|du|del|van|von|bin|ibn|al|el|a|"
+                       r"of|for|and|amp)\b))*")
+_LINK = re.compile(r"\b(?:for|of|at|from|with|to|in|on|by)\s+(?:the\s+)?\Z")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A speaker noun phrase found in the text: ``[start, end)``."""
+
+    start: int
+    end: int
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _lower_first(s: str) -> str:
+    return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s
+
+
+def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str | None, str]:
+    """The speaker a subject phrase ``masked[start:end]`` names, and what it is.
+
+    Returns ``(speaker, kind)``; kind is ``"name"``, ``"pronoun"``,
+    ``"description"``, or ``""`` with no speaker.  Pronouns are returned as
+    written for the caller to resolve.
+    """
+    text = masked[start:end]
+    # Trim: leading connectives, trailing adverbs and auxiliaries ("Saddam repeatedly").
+    lead = re.match(r"\s*(?:(?:and|but|while|as|so|then|meanwhile|however)\b[\s,]*)*", text, re.I)
+    s = start + lead.end()
+    words = list(re.finditer(r"\S+", masked[s:end]))
+    while words and _ADVERB.match(words[-1].group()) and len(words) > 1:
+        words.pop()
+    if not words:
+        return None, ""
+    e = s + words[-1].end()
+    phrase = _clean(masked[s:e])
+    if len(words) > 12 or re.search(r"[\"“”;:!?()]", phrase):
+        return None, ""
+    if _PRONOUN.fullmatch(phrase):
+        return phrase, "pronoun"
+    # A name that ends the phrase (after titles, descriptions, an organisation).
+    mention = index.mention_at(max(s, e - 1), e)
+    if mention is not None and mention.start >= s and mention.end >= e - 1:
+        before = masked[s:mention.start]
+        if _LINK.search(before):
+            # "a spokesman for Harbour Ferries Ltd": the name qualifies a description.
+            return (phrase, "description") if _DETERMINER.match(phrase) else (None, "")
+        if mention.kind == "place":
+            # A place speaks only as the whole subject ("Iran said", "the U.S. said").
+            bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
+            return (bare, "name") if bare == mention.text else (None, "")
+        if mention.kind == "person" or not _DETERMINER.match(before) or not before.strip():
+            return index.groups[mention.key].name, "name"
+    run = None
+    for run in _NAME_RUN.finditer(masked, s, e):
+        pass
+    if run is not None and run.end() == e and run.group()[:1].isupper():
+        name = run.group()
+        before = masked[s:run.start()]
+        if _LINK.search(before):
+            return (phrase, "description") if _DETERMINER.match(phrase) else (None, "")
+        if name.lower() in gz.PLACES or name.lower() in gz.NOT_NAMES:
+            bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
+            if bare == name and name.lower() in gz.PLACES:
+                return name, "name"
+            return None, ""
+        who = index.resolve_speaker(name, run.start(), run.end())
+        if who:
+            return who, "name"
+        return None, ""
+    # No name at the end: a description ("the protesters", "a senior U.S. official").
+    head = re.sub(r"['’]s$", "", phrase.split()[-1].lower())
+    if head in _DESC_HEADS and (_DETERMINER.match(phrase) or phrase.split()[-1].endswith("s")
+                                or len(phrase.split()) > 1):
+        return _lower_first(phrase), "description"
+    return None, ""
+
+
+def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int, int]:
+    """The subject inside ``[start, end)``, the text before a speech verb.
+
+    ``late``: the phrase follows a partial quotation's continuation
+    (`"…" of the 2,500 Americans complied, a senior official said`), so the
+    subject is the last comma-separated part.  Otherwise the subject is the
+    first part and any further parts are asides ("Mark Shepperd, an analyst
+    at UBS, said").
+    """
+    commas = [m.start() for m in re.finditer(r",", masked[start:end])]
+    if not commas:
+        return start, end
+    if late:
+        last = start + commas[-1] + 1
+        if masked[last:end].strip():
+            return last, end
+        # "…, Mark Shepperd, an analyst, said": step back over the aside.
+        if len(commas) >= 3:
+            return start + commas[-3] + 1, start + commas[-2]
+        return start, start + commas[0]
+    return start, start + commas[0]

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from . import gazetteer as gz
 from .items import ExtractedQuote, Span
 from .names import _UPPER, NameIndex
-from .sentences import Doc
-from .speakers import CHARACTERISE, SPEECH, speaker_of, subject_segment
+from .sentences import ABBREVIATIONS, Doc
+from .speakers import CHARACTERISE, SPEECH, resolve_description, speaker_of, subject_segment
 
 _VERBS = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
           "warns|claimed|claims|insisted|insists|argued|argues|continued|continues|wrote|writes|"
@@ -97,7 +97,7 @@ _DESC_SUBJECT = re.compile(r"[\s\"“‘']*(?P<desc>%s)%s\s+%s(?:%s)\b" % (_DESC
 _BEFORE = re.compile(_SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
 # "…, Mr. Antolini says, is creating …" inside a paragraph.
 _PARA_VERB_SUBJ = re.compile(r",\s+(?:says|said)\s+" + _SUBJ + _NAME_END)
-_BEFORE_INVERTED = re.compile(r"^\s*(?:Says|Said|Adds|Added|Asks|Asked)\s+" + _DESCRIPTORS + _SUBJ
+_BEFORE_INVERTED = re.compile(r"^\s*(?:Says|Said|Adds|Added|Asks|Asked|Replied|Replies|Explained|Recalled|Noted|Countered|Responded)\s+" + _DESCRIPTORS + _SUBJ
                               + r"(?=\s*[,:]|\s*$)")
 # ", saying they …" / ", adding: …": the sentence's own subject is the speaker.
 _PARTICIPLE = re.compile(r",\s+(?:saying|adding|noting|arguing|warning|insisting|explaining|declaring)\b")
@@ -133,6 +133,7 @@ class _Quote:
     via: str | None = None
     attributed: bool = False   # has an attribution of its own (rules 1 and 2)
     direct: bool = False       # the attribution touches the quote (`said: "…"`, `"…," she said`)
+    same_sentence: bool = False  # carries the speaker of a quote earlier in its sentence
 
 
 def _marks(masked: str, ps: int, pe: int) -> tuple[list[tuple[str, int]], str]:
@@ -233,7 +234,8 @@ class _Attributor:
             return self.pronoun(pos)
         if m.group("desc"):
             desc = " ".join(m.group("desc").split())
-            return desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
+            desc = desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
+            return resolve_description(desc, pos, self.index)
         name = re.sub(r"['’]s$", "", m.group("name"))
         start = base + m.start("name")
         return self.index.resolve_speaker(name, start, start + len(name))
@@ -244,6 +246,8 @@ class _Attributor:
         who, kind = speaker_of(self.doc.masked, s, e, self.index)
         if kind == "pronoun":
             return self.pronoun(s)
+        if kind == "description":
+            return resolve_description(who, s, self.index)
         return who
 
     def pronoun(self, pos: int) -> str | None:
@@ -346,7 +350,7 @@ def _attribute_before(head: str, base: int, attr: _Attributor) -> tuple[str | No
     m = _BEFORE_ACCORDING.search(head, cut) or _BEFORE_INVERTED.match(head)
     if m is None:
         for m in reversed(list(_BEFORE.finditer(head, cut))):
-            if not re.search(r"[.!?]\s", head[m.end():]) and len(head) - m.end() < 200:
+            if not _has_stop(head[m.end():]) and ";" not in head[m.end():] and len(head) - m.end() < 200:
                 break
         else:
             m = None
@@ -380,6 +384,19 @@ _HEAD_VERB = re.compile(r"\b(?:(?P<speech>%s)|(?P<char>%s))\b" % (SPEECH, CHARAC
 _LOWER_START = re.compile(r"[\s,]*(?!(?:the|a|an|one|another|some|he|she|they)\b)[a-z]")
 
 
+_STOP = re.compile(r"([\w.'’-]*)[.!?]\s")
+
+
+def _has_stop(text: str) -> bool:
+    """Does ``text`` hold a sentence stop?  "Mr. ", "Messrs. ", "U.S. " and "J. " do not count."""
+    for m in _STOP.finditer(text):
+        word = m.group(1).lower().rstrip(".")
+        if not (word in ABBREVIATIONS or word in ("messrs", "mmes") or len(word) == 1
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
+            return True
+    return False
+
+
 def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
     """The attribution after a quote, read as subject phrase + speech verb (or the reverse)."""
     m = _GEN_VS.match(tail)
@@ -407,7 +424,7 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
         return None, False
     v = verbs[-1]
     after = head[v.end():]
-    if re.search(r"[.!?]\s", after) or len(after) > 200:
+    if _has_stop(after) or len(after) > 200:
         return None, False
     start = cut
     for sep in re.finditer(r"[;:]|\bthat\b", head[cut:v.start()]):
@@ -419,9 +436,37 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
     return who, direct
 
 
-def _attribute_paragraph(doc: Doc, q: _Quote, attr: _Attributor) -> str | None:
-    """Rule 4: an unattributed quote after "Antolini says, …" earlier in its paragraph."""
+def _sentence_start(doc: Doc, pos: int) -> int:
+    """Start of the sentence around ``pos``, mending splits after "Messrs." and the like."""
+    i = doc.sentence_index(pos)
+    if i < 0 or not doc.sentences[i][0] <= pos < doc.sentences[i][1]:
+        return pos
+    while i > 0 and _PLURAL_TITLE_END.search(doc.masked, max(0, doc.sentences[i - 1][1] - 12),
+                                             doc.sentences[i - 1][1]):
+        i -= 1
+    return doc.sentences[i][0]
+
+
+_PLURAL_TITLE_END = re.compile(r"\b(?:Messrs|Mmes|Sens|Reps|Drs)\.\Z")
+
+
+def _sentences_in(doc: Doc, para: int) -> int:
+    ps, pe = doc.paragraphs[para]
+    return doc.sentence_index(pe - 1) - doc.sentence_index(ps) + 1
+
+
+def _attribute_paragraph(doc: Doc, q: _Quote, attr: _Attributor, flat: bool = False) -> str | None:
+    """Rule 4: an unattributed quote after "Antolini says, …" earlier in its paragraph.
+
+    In a ``flat`` paragraph (breaks lost) only the sentence right before the
+    quote's own counts: "Howard said the Queen is interested. "She is …"".
+    """
     para_start = doc.paragraphs[q.para][0]
+    if flat:
+        i = doc.sentence_index(q.open_pos)
+        if i < 1 or doc.sentences[i][0] < q.open_pos - 2:
+            return None
+        para_start = doc.sentences[i - 1][0]
     text = doc.masked[para_start:q.open_pos]
     if _QUOTE_MARK.search(text):
         return None   # an earlier quote in the paragraph already had its chance (rule 3)
@@ -440,7 +485,7 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
     quotes = _pairs(doc)
     attr = _Attributor(doc, index, [(q.open_pos, q.close_pos) for q in quotes])
     for i, q in enumerate(quotes):
-        sent_start, _ = doc.sentence_of(q.open_pos)
+        sent_start = _sentence_start(doc, q.open_pos)
         # Attribution after the quote: up to the next quote in the sentence or the sentence end.
         nxt = quotes[i + 1].open_pos if i + 1 < len(quotes) else len(masked)
         tail_end = max(q.close_pos, min(doc.sentence_of(max(q.close_pos - 1, 0))[1], nxt))
@@ -469,10 +514,15 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
             continue
         # Rule 3 and 4: continuation of an earlier quote or attribution.
         prev = quotes[i - 1] if i > 0 else None
-        if prev is not None and prev.speaker and prev.para == q.para:
+        # Wire copy often arrives with its paragraph breaks lost: one "paragraph"
+        # of many sentences.  There only the sentence next door is context.
+        flat = _sentences_in(doc, q.para) > 5
+        if prev is not None and prev.speaker and prev.para == q.para and not (
+                flat and doc.sentence_index(q.open_pos) - doc.sentence_index(prev.close_pos - 1) > 1):
             q.speaker, q.via = prev.speaker, prev.via
+            q.same_sentence = prev.close_pos > sent_start
             continue
-        q.speaker = _attribute_paragraph(doc, q, attr)
+        q.speaker = _attribute_paragraph(doc, q, attr, flat)
         if q.speaker is not None:
             attr.last_speaker = q.speaker
             continue
@@ -496,7 +546,7 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
             continue
         if len(words) == 1 and not q.direct:
             continue   # a scare quote or a word mentioned as a word ("bogus", "blockade")
-        if len(words) < 4 and not (q.attributed and not _NAMED_TERM.search(masked, max(0, q.open_pos - 60), q.open_pos)):
+        if len(words) < 4 and not ((q.attributed or q.same_sentence) and not _NAMED_TERM.search(masked, max(0, q.open_pos - 60), q.open_pos)):
             continue   # a quoted term or a label ("cola wars", what it calls "the data business")
         if not q.attributed:
             if all(w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in"} for w in words) \

@@ -161,3 +161,42 @@ def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int,
             return start + commas[-3] + 1, start + commas[-2]
         return start, start + commas[0]
     return start, start + commas[0]
+
+
+# Corporate name endings: "the company said" stands for such a body.
+_CORPORATE = frozenset("inc inc. corp corp. co co. cos cos. ltd ltd. plc llc holdings partners association "
+                       "bank industries group corporation company".split())
+_TITLE_WORDS = gz.HEAD_TITLES | gz.TITLE_MODIFIERS
+_DEMONYM = re.compile(r"[" + _UPPER + r"][a-z]+(?:an|ese|ish|i|ic)$")
+
+
+def resolve_description(desc: str, pos: int, index: NameIndex) -> str:
+    """The named person or body a definite description before ``pos`` stands for, else ``desc``.
+
+    "the company" / "the thrift" -> the article's company (the first body
+    named with a corporate ending such as Inc. or Corp.); "the Hungarian
+    foreign minister" -> the one person named earlier with that title
+    ("Hungarian Foreign Minister Janos Martonyi").  Indefinite descriptions
+    ("a spokesman") are other people and stay as they are, and so does a
+    description that fits no one, or more than one.
+    """
+    words = desc.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return desc
+    head = words[-1].lower()
+    mentions = [m for m in index.mentions if m.start < pos]
+    if head in _ORG_HEADS:
+        for m in mentions:
+            if m.kind == "organisation":
+                name = index.groups[m.key].name
+                if name.split()[-1].lower() in _CORPORATE:
+                    return name
+        return desc
+    middle = [w.lower() for w in words[1:]]
+    if head not in gz.HEAD_TITLES or not all(w in _TITLE_WORDS or _DEMONYM.match(o)
+                                              for w, o in zip(middle, words[1:])):
+        return desc
+    wanted = [w for w in middle if w in _TITLE_WORDS]
+    found = {index.groups[m.key].name for m in mentions
+             if m.kind == "person" and m.role and all(w in m.role.lower().split() for w in wanted)}
+    return found.pop() if len(found) == 1 else desc

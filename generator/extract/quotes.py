@@ -39,7 +39,8 @@ from . import gazetteer as gz
 from .items import ExtractedQuote, Span
 from .names import _UPPER, NameIndex
 from .sentences import ABBREVIATIONS, Doc
-from .speakers import CHARACTERISE, SPEECH, resolve_description, speaker_of, subject_segment
+from .speakers import (CHARACTERISE, SPEECH, description_np, resolve_description, speaker_of,
+                       subject_segment)
 
 _VERBS = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
           "warns|claimed|claims|insisted|insists|argued|argues|continued|continues|wrote|writes|"
@@ -54,6 +55,7 @@ _AUX = r"(?:(?:has|had|have|also|then|later|previously|once|again|would|will|had
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|Sir|Dame|Lord|Lady)"
 # One word of a name: "Mr.", initials ("J.", "U.S."), a capitalised word, al-/el- names.
 _NAME_WORD = (r"(?:" + _HONORIFIC + r"\.|(?:[" + _UPPER + r"]\.)+|[" + _UPPER + r"][\w'’-]*"
+              r"(?:(?:(?<=Inc)|(?<=Ltd)|(?<=Corp)|(?<=Co)|(?<=Cos)|(?<=Jr)|(?<=Sr)|(?<=Bros))\.)?"
               r"|(?:al|el)-[" + _UPPER + r"][\w'’-]*)")
 _NAME = (_NAME_WORD + r"(?:\s+(?:(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|la|le)\s+)?"
          + _NAME_WORD + r")*")
@@ -354,6 +356,8 @@ def _attribute_before(head: str, base: int, attr: _Attributor) -> tuple[str | No
                 break
         else:
             m = None
+    if m is not None and m.group("name") and re.search(r",\s*$", head[:m.start()]) and "," in head[m.end("who"):m.end()]:
+        m = None   # "James Fallon, a consultant in Trenton, N.J., says": a place inside an aside
     if m is not None:
         direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?|\s+by\s+[^,]{0,60}[:,]\s*|\s*[^\w\s]*",
                                    head[m.end():]))
@@ -404,6 +408,9 @@ def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None,
         np = m.group("np")
         cut = _VS_CUT.search(np)
         end = m.start("np") + (cut.start() if cut else len(np.rstrip(". ")))
+        desc_end = description_np(tail, m.start("np"), end)
+        if desc_end is not None:
+            end = desc_end
         who = attr.phrase(base + m.start("np"), base + end, False)
         if who:
             return who, True

@@ -57,7 +57,8 @@ administration management researchers scientists officials authorities prosecuto
 _ORG_HEADS = frozenset("company firm thrift bank concern maker airline utility retailer insurer "
                        "group partnership unit subsidiary corporation".split())
 _ADVERB = re.compile(r"(?:\w+ly|also|then|later|again|once|still|just|recently|previously|earlier|"
-                     r"yesterday|today|now|further|had|has|have|would|will|was|is)$", re.I)
+                     r"yesterday|today|now|further|had|has|have|would|will|was|is|"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
 _NAME_RUN = re.compile(r"(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|van|von|bin|al|el|la|le|a)\b)"
                        r"(?:\s+(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|da|di|du|del|van|von|bin|ibn|al|el|a|"
                        r"of|for|and|amp)\b))*")
@@ -134,7 +135,7 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str
         return None, ""
     # No name at the end: a description ("the protesters", "a senior U.S. official").
     head = re.sub(r"['’]s$", "", phrase.split()[-1].lower())
-    if head in _DESC_HEADS and (_DETERMINER.match(phrase) or phrase.split()[-1].endswith("s")
+    if (head in _DESC_HEADS or head in gz.HEAD_TITLES) and (_DETERMINER.match(phrase) or phrase.split()[-1].endswith("s")
                                 or len(phrase.split()) > 1):
         return _lower_first(phrase), "description"
     return None, ""
@@ -156,11 +157,39 @@ def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int,
         last = start + commas[-1] + 1
         if masked[last:end].strip():
             return last, end
-        # "…, Mark Shepperd, an analyst, said": step back over the aside.
-        if len(commas) >= 3:
-            return start + commas[-3] + 1, start + commas[-2]
+        # "…, Mark Shepperd, an analyst at UBS, said", "James Fallon, a New
+        # Providence, N.J., consultant, says": step back over the asides.
+        bounds = [start] + [start + c + 1 for c in commas]
+        for a, b in reversed(list(zip(bounds, [start + c for c in commas]))):
+            part = masked[a:b].strip()
+            if part and not (_ASIDE_START.match(part) or _STATE.fullmatch(part)):
+                return a, b
         return start, start + commas[0]
     return start, start + commas[0]
+
+
+# An aside opens with a determiner or a lower-case word ("an analyst", "marketing
+# consultant"); a state abbreviation ("N.J.", "Calif.") ends a place.
+_ASIDE_START = re.compile(r"(?:the|a|an|one|its|his|her|their)\s|[a-z\d]")
+_STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+")
+
+
+def description_np(masked: str, start: int, end: int) -> int | None:
+    """End of a description opening ``[start, end)``: "one senior official involved in …" -> "one senior official".
+
+    The description runs to its first head noun (and a following "for/of/at"
+    name: "a spokesman for Harbour Ferries Ltd"); None when the phrase does not
+    open with a determiner or has no head noun.
+    """
+    text = masked[start:end]
+    if not _DETERMINER.match(text):
+        return None
+    for w in re.finditer(r"[\w'’.-]+", text):
+        low = re.sub(r"['’]s$", "", w.group().lower())
+        if low in _DESC_HEADS or low in gz.HEAD_TITLES:
+            tail = re.match(r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _NAME_RUN.pattern, text[w.end():])
+            return start + w.end() + (tail.end() if tail else 0)
+    return None
 
 
 # Corporate name endings: "the company said" stands for such a body.

@@ -258,7 +258,29 @@ class _Attributor:
         desc, desc_at = self.described_subject_before(pos)
         if desc is not None and (person is None or desc_at >= self.doc.sentence_of(person_at)[0]):
             return desc   # "The spokeswoman said … 'We are ready,' she said."
+        if person is None and desc is None:
+            # A pronoun opening a paragraph: "…, Mr. Lego said.  He said …" -- the
+            # speaker of the sentence just before, if it names one.
+            person = self.speaker_of_previous_sentence(pos)
         return person or self.last_speaker or self.index.last_person_before(pos)
+
+    def speaker_of_previous_sentence(self, pos: int) -> str | None:
+        i = self.doc.sentence_index(pos) - 1
+        if i < 0:
+            return None
+        s, e = self.doc.sentences[i]
+        text = self.doc.masked[s:e]
+        best = None
+        for rx in (_BEFORE, _PARA_VERB_SUBJ):
+            for m in rx.finditer(text):
+                if m.group("name") and not self._in_quote(s + m.start()) and (best is None or m.start() > best.start()):
+                    best = m
+        if best is None:
+            return None
+        name = re.sub(r"['’]s$", "", best.group("name"))
+        start = s + best.start("name")
+        mention = self.index.mention_at(start, start + len(name))
+        return self.index.groups[mention.key].name if mention is not None and mention.kind == "person" else None
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, len(self.doc.masked))) - 1
@@ -333,6 +355,8 @@ def _via(text: str, index: NameIndex, base: int) -> str | None:
 
 def _attribute_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
     """Rule 1: the attribution follows the quote.  Returns (speaker, direct)."""
+    if tail.lstrip().startswith(";"):
+        return None, False   # `"…"; Another source said …`: a new clause, another speaker
     for rx in (_AFTER_SUBJ_VERB, _AFTER_VERB_SUBJ, _AFTER_ACCORDING):
         m = rx.match(tail)
         if m:
@@ -352,7 +376,8 @@ def _attribute_before(head: str, base: int, attr: _Attributor) -> tuple[str | No
     m = _BEFORE_ACCORDING.search(head, cut) or _BEFORE_INVERTED.match(head)
     if m is None:
         for m in reversed(list(_BEFORE.finditer(head, cut))):
-            if not _has_stop(head[m.end():]) and ";" not in head[m.end():] and len(head) - m.end() < 200:
+            rest = head[m.end():]
+            if not _has_stop(rest) and ";" not in rest and len(rest) < 200 and not _LATER_SPEECH.search(rest):
                 break
         else:
             m = None
@@ -385,6 +410,9 @@ _GEN_VS = re.compile(_LEAD + r"(?:%s)\s+(?P<np>[^,;:!?\"“”]{1,120})" % SPEEC
 _VS_CUT = re.compile(r"\s+(?:in|on|during|after|before|when|while|who|as|yesterday|today|tonight|last|this|"
                      r"earlier|later|adding|according|told|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 _HEAD_VERB = re.compile(r"\b(?:(?P<speech>%s)|(?P<char>%s))\b" % (SPEECH, CHARACTERISE))
+# A second speech verb after "X said": the words quoted are someone else's
+# ("One source said Sununu lamented that "…"").  Past forms only: "reports" may be a noun.
+_LATER_SPEECH = re.compile(r"\b(?:%s)\b" % "|".join(v for v in SPEECH.split("|") if v.endswith(("ed", "said", "told", "wrote"))))
 _LOWER_START = re.compile(r"[\s,]*(?!(?:the|a|an|one|another|some|he|she|they)\b)[a-z]")
 
 
@@ -403,6 +431,8 @@ def _has_stop(text: str) -> bool:
 
 def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
     """The attribution after a quote, read as subject phrase + speech verb (or the reverse)."""
+    if tail.lstrip().startswith(";"):
+        return None, False
     m = _GEN_VS.match(tail)
     if m:
         np = m.group("np")

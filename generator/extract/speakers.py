@@ -36,7 +36,8 @@ SPEECH = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|st
           "tweeted|conceded|concedes|maintained|maintains|observed|observes|concluded|concludes|"
           "cautioned|cautions|promised|promises|vowed|vows|predicted|predicts|joked|quipped|shouted|"
           "chanted|worries|worried|complained|complains|countered|counters|boasted|testified|"
-          "insisted|reported|reports|pledged|pledges|contended|contends|recounted|mused|lamented")
+          "insisted|reported|reports|pledged|pledges|contended|contends|recounted|mused|lamented|asserted|"
+          "asserts|charged|charges|alleged|alleges")
 CHARACTERISE = "called|calls|termed|terms|described|describes|dubbed|labeled|labelled|branded|accused|accuses"
 _DETERMINER = re.compile(r"(?:the|a|an|one|another|some|two|three|several|many|other|most|its|his|her|their)\s",
                          re.I)
@@ -50,12 +51,13 @@ teacher student students survivor victim man woman boy girl people protesters de
 fliers pilots soldiers troops diplomat diplomats aide aides executive executives economist economists
 trader traders dealer dealers manager managers investor investors observers critics leaders leader
 participant participants delegate delegates crew chief statement report reports company firm thrift
+organization organisation
 bank group government ministry department agency council army military court union party campaign
 administration management researchers scientists officials authorities prosecutors detective
 """.split())
 # Organisation descriptions ("the company said") that stand for the named company.
 _ORG_HEADS = frozenset("company firm thrift bank concern maker airline utility retailer insurer "
-                       "group partnership unit subsidiary corporation".split())
+                       "group partnership unit subsidiary corporation organization organisation".split())
 _ADVERB = re.compile(r"(?:\w+ly|also|then|later|again|once|still|just|recently|previously|earlier|"
                      r"yesterday|today|now|further|had|has|have|would|will|was|is|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.I)
@@ -133,7 +135,12 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str
         if who:
             return who, "name"
         return None, ""
-    # No name at the end: a description ("the protesters", "a senior U.S. official").
+    # No name at the end: a description ("the protesters", "a senior U.S. official"),
+    # the last one in the phrase ("a move the news organization termed …").
+    inner = [m for m in re.finditer(r"(?<=\s)(?:the|a|an)\s", phrase)
+             if not re.search(r"\b(?:for|of|at|with|from|in|on|by|to)\s+\Z", phrase[:m.start()])]
+    if inner:
+        phrase = phrase[inner[-1].start():]
     head = re.sub(r"['’]s$", "", phrase.split()[-1].lower())
     if (head in _DESC_HEADS or head in gz.HEAD_TITLES) and (_DETERMINER.match(phrase) or phrase.split()[-1].endswith("s")
                                 or len(phrase.split()) > 1):
@@ -162,7 +169,7 @@ def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int,
         bounds = [start] + [start + c + 1 for c in commas]
         for a, b in reversed(list(zip(bounds, [start + c for c in commas]))):
             part = masked[a:b].strip()
-            if part and not (_ASIDE_START.match(part) or _STATE.fullmatch(part)):
+            if part and not (_ASIDE_START.match(part) or _STATE.fullmatch(part) or (a > start and part.split()[-1][:1].islower())):
                 return a, b
         return start, start + commas[0]
     return start, start + commas[0]

@@ -118,7 +118,7 @@ _STRAIGHT_SINGLE = re.compile(r"(?P<open>(?<![^\s(\[—–-])'(?=[^\W\d_]))|(?<=
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _SINGLE_MARK = re.compile(r"(?<![\w])‘|’")
 # "what it calls "…"", "what he termed "…"": the writer names a term, nobody is quoted.
-_NAMED_TERM = re.compile(r"\bwhat\s+(?:it|he|she|they|\w+)\s+(?:calls|called|terms|termed|dubs|dubbed)"
+_NAMED_TERM = re.compile(r"\bwhat\s+(?:[\w'’.-]+\s+){1,4}?(?:calls|called|terms|termed|dubs|dubbed)"
                          r"\s+(?:an?\s+|the\s+)?[“\"]?\s*\Z")
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -346,8 +346,8 @@ def _via(text: str, index: NameIndex, base: int) -> str | None:
         via = re.sub(r"^the\s+", "", via).strip()
         start = base + m.start("via")
         mention = index.mention_at(start, start + len(m.group("via")))
-        if mention is not None and mention.kind == "person":
-            continue   # "told Gallan": a person, not an outlet
+        if mention is not None and mention.kind in ("person", "place") or via.lower() in gz.PLACES:
+            continue   # "told Gallan", "said in Washington": a person or a place, not an outlet
         if via and via.lower() not in gz.NOT_NAMES:
             return via
     return None
@@ -565,7 +565,7 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
             continue
         if prev is not None and prev.speaker and prev.para == q.para - 1:
             carried = prev.continues
-            opens_para = doc.paragraphs[q.para][0] == q.open_pos
+            opens_para = not masked[doc.paragraphs[q.para][0]:q.open_pos].strip()
             if carried or opens_para:
                 q.speaker = prev.speaker
                 q.via = prev.via if carried else None

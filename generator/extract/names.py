@@ -525,6 +525,15 @@ class NameIndex:
         if len(words) > 1 and last in gz.PLACE_SUFFIXES:
             self._add(start, end, text, "place")
             return
+        partial = self._partial_name(words) if len(words) > 1 else None
+        if partial is not None:
+            self._add(start, end, text, "person", key=partial)   # "Juan Miguel" of "Juan Miguel Gonzalez"
+            return
+        if 1 < len(words) <= 3 and 2 in self._parts.get(words[-1], {}).values() \
+                and words[0][:1].isupper() and words[0].lower() not in gz.NOT_NAMES:
+            # "Lazaro Gonzalez" after "Juan Miguel Gonzalez": another of the family.
+            self._add(start, end, text, "person")
+            return
         if len(words) > 1 and words[0].lower() in gz.FIRST_NAMES and len(words) <= 4 \
                 and not any(w in ("of", "the") for w in words) \
                 and not any(w.isupper() and len(w) > 1 and not w.endswith(".") for w in words):
@@ -601,6 +610,15 @@ class NameIndex:
                     continue
                 break
 
+    def _partial_name(self, words: list[str]) -> str | None:
+        """The person whose fuller name starts or ends with ``words`` ("Juan Miguel" of
+        "Juan Miguel Gonzalez"), when exactly one person's does."""
+        n = len(words)
+        found = {g.key for g in self.groups.values() if g.kind == "person"
+                 for f in g.forms if len(f.split()) > n
+                 and (f.split()[:n] == words or f.split()[-n:] == words)}
+        return found.pop() if len(found) == 1 else None
+
     # -- look-ups used by the other extractors ---------------------------------
     def person_for_part(self, word: str, pos: int | None = None) -> str | None:
         """The key of the person whose surname (or, failing that, first name) is ``word``.
@@ -608,7 +626,12 @@ class NameIndex:
         Prefers the person mentioned most recently before ``pos``.
         """
         best: tuple[tuple[int, int], str] | None = None
-        for key, score in self._parts.get(word, {}).items():
+        candidates = self._parts.get(word, {})
+        if sum(1 for score in candidates.values() if score == 2) > 1:
+            # Two people of that surname ("Juan Miguel Gonzalez", "Lazaro
+            # Gonzalez"): a bare "Gonzalez" could be either, so it is neither.
+            return None
+        for key, score in candidates.items():
             before = [m.start for m in self.groups[key].mentions if pos is None or m.start < pos]
             rank = (score, max(before) if before else -1)
             if best is None or rank > best[0]:

@@ -233,6 +233,8 @@ class _Attributor:
     def who(self, m: re.Match, base: int) -> str | None:
         pos = base + m.start("who")
         if m.group("pron"):
+            if m.group("pron").lower() == "they":
+                return self.described_subject_before(pos)[0]   # never one named person
             return self.pronoun(pos)
         if m.group("desc"):
             desc = " ".join(m.group("desc").split())
@@ -247,6 +249,12 @@ class _Attributor:
         s, e = subject_segment(self.doc.masked, start, end, late)
         who, kind = speaker_of(self.doc.masked, s, e, self.index)
         if kind == "pronoun":
+            pron = who.lower()
+            if pron == "it":
+                return self.body_subject(s)
+            if pron == "they":
+                desc, _ = self.described_subject_before(s)
+                return desc   # "they" is never one named person
             return self.pronoun(s)
         if kind == "description":
             return resolve_description(who, s, self.index)
@@ -263,6 +271,37 @@ class _Attributor:
             # speaker of the sentence just before, if it names one.
             person = self.speaker_of_previous_sentence(pos)
         return person or self.last_speaker or self.index.last_person_before(pos)
+
+    def sentence_subject(self, pos: int) -> tuple[str | None, str]:
+        """The named subject opening the sentence around ``pos``, and its kind.
+
+        "Mr. Baker declined …, but said that …", "A unit of DPC Acquisition
+        Partners launched …, and said it would …": the name at the start of
+        the sentence (behind "A unit of", "The"), if there is one.
+        """
+        s, _ = self.doc.sentence_of(pos)
+        m = _SUBJECT_OPENING.match(self.doc.masked, s)
+        if m is None:
+            return None, ""
+        mention = self.index.mention_at(m.end(), m.end() + 1)
+        if mention is None or mention.start != m.end() or mention.kind == "place":
+            return None, ""
+        return self.index.groups[mention.key].name, mention.kind
+
+    def body_subject(self, pos: int) -> str | None:
+        """The organisation an "it said" at ``pos`` stands for.
+
+        The subject of its own sentence or of one of the two before, if that
+        is an organisation; None when a person or nothing named opens them.
+        """
+        i = self.doc.sentence_index(pos)
+        for j in range(i, max(-1, i - 3), -1):
+            name, kind = self.sentence_subject(self.doc.sentences[j][0])
+            if kind == "organisation":
+                return name
+            if kind == "person":
+                return None
+        return None
 
     def speaker_of_previous_sentence(self, pos: int) -> str | None:
         i = self.doc.sentence_index(pos) - 1
@@ -468,9 +507,20 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
         start = cut + sep.end()
     if len(verbs) > 1 and verbs[-2].end() > start:
         start = verbs[-2].end()
-    who = attr.phrase(base + start, base + v.start(), True)
+    if _ELIDED.search(head, start, v.start()) and not re.search(r"[;:]", head[:v.start()]):
+        # "Mr. Baker declined to comment, but said …": the sentence's subject speaks.
+        who, _ = attr.sentence_subject(base + v.start())
+    else:
+        who = attr.phrase(base + start, base + v.start(), True)
     direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?", after))
     return who, direct
+
+
+# A speech verb whose subject is left out: ", and said", ", but also said".
+_ELIDED = re.compile(r",\s+(?:and|but)\s+(?:(?:also|later|then)\s+)?\Z")
+# The opening of a sentence up to the name that is its subject.
+_SUBJECT_OPENING = re.compile(r"[\s\"“]*(?:(?:A|An|The)\s+(?:unit|subsidiary|division|group|affiliate)\s+of\s+)?"
+                              r"(?:Mr\.|Mrs\.|Ms\.|Dr\.|The\s)?\s*")
 
 
 def _sentence_start(doc: Doc, pos: int) -> int:

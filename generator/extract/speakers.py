@@ -41,7 +41,7 @@ SPEECH = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|st
 CHARACTERISE = "called|calls|termed|terms|described|describes|dubbed|labeled|labelled|branded|accused|accuses"
 _DETERMINER = re.compile(r"(?:the|a|an|one|another|some|two|three|several|many|other|most|its|his|her|their)\s",
                          re.I)
-_PRONOUN = re.compile(r"(?:he|she|they)", re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|it)", re.I)
 # Heads of descriptions that name a speaker ("the protesters", "a senior official").
 _DESC_HEADS = frozenset("""
 spokesman spokeswoman spokesperson official officials source sources officer officers minister ministers

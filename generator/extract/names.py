@@ -518,6 +518,14 @@ class NameIndex:
             return
         words = [tok.text for tok in run]
         last = words[-1].lower()
+        if "of" in words[2:-1]:
+            i = words.index("of")
+            first = words[0].lower()
+            if i <= 4 and (first in gz.HONORIFICS or first in gz.FIRST_NAMES) and words[i - 1][:1].isupper():
+                # "Dr. Susan Park of Johns Hopkins University": a person of an organisation.
+                self._classify_plain(run[:i], pending_single, None)
+                self._classify_plain(run[i + 1:], pending_single, None)
+                return
         if len(words) > 1 and (last in gz.ORG_SUFFIXES or (words[0].lower() in gz.ORG_PREFIXES
                                                             and words[1] == "of")):
             self._add(start, end, text, "organisation")

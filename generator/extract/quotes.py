@@ -39,7 +39,7 @@ from . import gazetteer as gz
 from .items import ExtractedQuote, Span
 from .names import _UPPER, NameIndex
 from .sentences import ABBREVIATIONS, Doc
-from .speakers import (CHARACTERISE, SPEECH, description_np, resolve_description, speaker_of,
+from .speakers import (CHARACTERISE, COLLECTIVE, SPEECH, description_np, resolve_description, speaker_of,
                        subject_segment)
 
 _VERBS = ("said|says|say|added|adds|told|tells|explained|explains|noted|notes|stated|states|warned|"
@@ -241,13 +241,15 @@ class _Attributor:
             desc = desc[:1].lower() + desc[1:]   # "The source said" -> "the source"
             return resolve_description(desc, pos, self.index)
         name = re.sub(r"['’]s$", "", m.group("name"))
+        if name.lower() in COLLECTIVE:
+            return name.lower()   # "Police said": a body of people, not a name
         start = base + m.start("name")
         return self.index.resolve_speaker(name, start, start + len(name))
 
     def phrase(self, start: int, end: int, late: bool) -> str | None:
         """The speaker named by the subject phrase in ``[start, end)`` (see :mod:`.speakers`)."""
         s, e = subject_segment(self.doc.masked, start, end, late)
-        who, kind = speaker_of(self.doc.masked, s, e, self.index)
+        who, kind = speaker_of(self.doc.masked, s, e, self.index, loose=not late)
         if kind == "pronoun":
             pron = who.lower()
             if pron == "it":
@@ -319,7 +321,11 @@ class _Attributor:
         name = re.sub(r"['’]s$", "", best.group("name"))
         start = s + best.start("name")
         mention = self.index.mention_at(start, start + len(name))
-        return self.index.groups[mention.key].name if mention is not None and mention.kind == "person" else None
+        if mention is not None:
+            return self.index.groups[mention.key].name if mention.kind == "person" else None
+        if name.lower() in gz.PLACES or name.lower() in COLLECTIVE:
+            return None
+        return self.index.resolve_speaker(name, start, start + len(name))   # "Jones said …"
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, len(self.doc.masked))) - 1
@@ -379,6 +385,13 @@ class _Attributor:
         return (best, best_at) if with_offset else best
 
 
+# What an outlet's name looks like when the name finder does not know it: "The
+# Western Mail", an acronym ("CNN"), or a word papers and broadcasters use.
+_OUTLET = re.compile(r"^(?:the|The)\s|^[A-Z]{2,}\b|\b(?:News|Times|Post|Herald|Journal|Gazette|Tribune|Telegraph|"
+                     r"Radio|Television|TV|Channel|Press|Agency|Network|Magazine|Mail|Express|Observer|"
+                     r"Independent|Guardian|Chronicle|Star|Sun|Mirror|Standard|Review|Daily)\b")
+
+
 def _via(text: str, index: NameIndex, base: int) -> str | None:
     for m in _VIA.finditer(text):
         via = re.sub(r"['’]s\b.*$", "", m.group("via"))
@@ -387,6 +400,8 @@ def _via(text: str, index: NameIndex, base: int) -> str | None:
         mention = index.mention_at(start, start + len(m.group("via")))
         if mention is not None and mention.kind in ("person", "place") or via.lower() in gz.PLACES:
             continue   # "told Gallan", "said in Washington": a person or a place, not an outlet
+        if (mention is None or mention.kind != "organisation") and not _OUTLET.search(m.group("via")):
+            continue   # "Obama told Cameron": an unknown name is more likely a person
         if via and via.lower() not in gz.NOT_NAMES:
             return via
     return None

@@ -55,6 +55,10 @@ organization organisation
 bank group government ministry department agency council army military court union party campaign
 administration management researchers scientists officials authorities prosecutors detective
 """.split())
+# Groups that speak with no determiner: "police said", "Officials said".
+COLLECTIVE = frozenset("police officials authorities witnesses residents protesters demonstrators analysts "
+                       "investigators prosecutors doctors rescuers experts economists traders officers "
+                       "diplomats sources".split())
 # Organisation descriptions ("the company said") that stand for the named company.
 _ORG_HEADS = frozenset("company firm thrift bank concern maker airline utility retailer insurer "
                        "group partnership unit subsidiary corporation organization organisation".split())
@@ -83,12 +87,15 @@ def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s
 
 
-def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str | None, str]:
+def speaker_of(masked: str, start: int, end: int, index: NameIndex,
+               loose: bool = False) -> tuple[str | None, str]:
     """The speaker a subject phrase ``masked[start:end]`` names, and what it is.
 
     Returns ``(speaker, kind)``; kind is ``"name"``, ``"pronoun"``,
     ``"description"``, or ``""`` with no speaker.  Pronouns are returned as
-    written for the caller to resolve.
+    written for the caller to resolve.  ``loose``: the phrase stands right
+    between a quotation and its verb (`"…," one volunteer said`), where any
+    short described subject is the speaker.
     """
     text = masked[start:end]
     # Trim: leading connectives, trailing adverbs and auxiliaries ("Saddam repeatedly").
@@ -135,6 +142,17 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str
         if who:
             return who, "name"
         return None, ""
+    # "A spokeswoman for the hospital": a described speaker with what they speak for.
+    if _DETERMINER.match(phrase):
+        words_ = phrase.split()
+        for k, w in enumerate(words_[1:5], 1):
+            if re.sub(r"['’]s$", "", w.lower()) in _DESC_HEADS:
+                rest = " ".join(words_[k + 1:])
+                if not rest or re.fullmatch(r"(?:for|of|at|from|with|in)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s[\w'’-]+){0,2}", rest):
+                    return _lower_first(phrase), "description"
+                break
+    if phrase.lower() in COLLECTIVE:
+        return phrase.lower(), "description"
     # No name at the end: a description ("the protesters", "a senior U.S. official"),
     # the last one in the phrase ("a move the news organization termed …").
     inner = [m for m in re.finditer(r"(?<=\s)(?:the|a|an)\s", phrase)
@@ -144,6 +162,8 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex) -> tuple[str
     head = re.sub(r"['’]s$", "", phrase.split()[-1].lower())
     if (head in _DESC_HEADS or head in gz.HEAD_TITLES) and (_DETERMINER.match(phrase) or phrase.split()[-1].endswith("s")
                                 or len(phrase.split()) > 1):
+        return _lower_first(phrase), "description"
+    if loose and re.fullmatch(r"(?i:the|a|an|one|another)(?:\s+[a-z][a-z-]*){1,3}", phrase):
         return _lower_first(phrase), "description"
     return None, ""
 

@@ -274,6 +274,30 @@ class _Attributor:
             person = self.speaker_of_previous_sentence(pos)
         return person or self.last_speaker or self.index.last_person_before(pos)
 
+    def other_person_between(self, start: int, end: int, speaker: str) -> bool:
+        """Is someone other than ``speaker`` named between two quotes (outside quotations)?
+
+        "“A,” Smith said. Jones disagreed. “B.”": the article has moved on, and
+        "B" is not Smith's to carry.
+        """
+        first = bisect.bisect_left(self.index.mentions, start, key=lambda m: m.start)
+        for m in self.index.mentions[first:]:
+            if m.start >= end:
+                break
+            if m.kind == "person" and not self._in_quote(m.start) \
+                    and self.index.groups[m.key].name != speaker:
+                return True
+        # A sentence in between whose subject is a bare name ("Jones, however, disagreed").
+        i = self.doc.sentence_index(start)
+        for s, e in self.doc.sentences[i + 1:]:
+            if s >= end:
+                break
+            w = _BARE_SUBJECT.match(self.doc.masked, s)
+            if w and w.group(1) not in speaker.split() and w.group(1).lower() not in gz.NOT_NAMES \
+                    and w.group(1).lower() not in gz.PLACES and self.index.mention_at(s, w.end(1)) is None:
+                return True
+        return False
+
     def sentence_subject(self, pos: int) -> tuple[str | None, str]:
         """The named subject opening the sentence around ``pos``, and its kind.
 
@@ -520,7 +544,7 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
     start = cut
     for sep in re.finditer(r"[;:]|\bthat\b", head[cut:v.start()]):
         start = cut + sep.end()
-    if len(verbs) > 1 and verbs[-2].end() > start:
+    if len(verbs) > 1 and verbs[-2].end() > start and not _ASKED_ASIDE.match(head, verbs[-2].start() - 2):
         start = verbs[-2].end()
     if _ELIDED.search(head, start, v.start()) and not re.search(r"[;:]", head[:v.start()]):
         # "Mr. Baker declined to comment, but said …": the sentence's subject speaks.
@@ -531,6 +555,10 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
     return who, direct
 
 
+# A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
+_BARE_SUBJECT = re.compile(r"(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z][\w'’-]*)(?=,|\s+(?:%s|[a-z]+ed)\b)" % SPEECH)
+# ", asked whether …": a participle in an aside, not the verb of another clause.
+_ASKED_ASIDE = re.compile(r",\s(?:asked|told|pressed|questioned)\s+(?:whether|if|about|why|how|what|by)\b")
 # A speech verb whose subject is left out: ", and said", ", but also said".
 _ELIDED = re.compile(r",\s+(?:and|but)\s+(?:(?:also|later|then)\s+)?\Z")
 # The opening of a sentence up to the name that is its subject.
@@ -620,7 +648,8 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
         # of many sentences.  There only the sentence next door is context.
         flat = _sentences_in(doc, q.para) > 5
         if prev is not None and prev.speaker and prev.para == q.para and not (
-                flat and doc.sentence_index(q.open_pos) - doc.sentence_index(prev.close_pos - 1) > 1):
+                flat and doc.sentence_index(q.open_pos) - doc.sentence_index(prev.close_pos - 1) > 1) \
+                and not attr.other_person_between(prev.close_pos, q.open_pos, prev.speaker):
             q.speaker, q.via = prev.speaker, prev.via
             q.same_sentence = prev.close_pos > sent_start
             continue

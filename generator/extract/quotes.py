@@ -96,7 +96,7 @@ _AFTER_ACCORDING = re.compile(_LEAD + r"according\s+to\s+" + _SUBJ)
 # A sentence opening "The spokeswoman said …" with no quote: a later pronoun may be her.
 _DESC_SUBJECT = re.compile(r"[\s\"“‘']*(?P<desc>%s)%s\s+%s(?:%s)\b" % (_DESC, _ASIDE, _AUX, _VERBS))
 # 2. before the opening mark (searched, the last match wins)
-_BEFORE = re.compile(_SUBJ + _ASIDE + r"\s+" + _AUX + r"(?:%s)\b" % _VERBS)
+_BEFORE = re.compile(_SUBJ + _ASIDE + r"\s+" + _AUX + r"(?P<verb>%s)\b" % _VERBS)
 # "…, Mr. Antolini says, is creating …" inside a paragraph.
 _PARA_VERB_SUBJ = re.compile(r",\s+(?:says|said)\s+" + _SUBJ + _NAME_END)
 _BEFORE_INVERTED = re.compile(r"^\s*(?:Says|Said|Adds|Added|Asks|Asked|Replied|Replies|Explained|Recalled|Noted|Countered|Responded)\s+" + _DESCRIPTORS + _SUBJ
@@ -461,6 +461,14 @@ def _attribute_before(head: str, base: int, attr: _Attributor) -> tuple[str | No
             m = None
     if m is not None and m.group("name") and re.search(r",\s*$", head[:m.start()]) and "," in head[m.end("who"):m.end()]:
         m = None   # "James Fallon, a consultant in Trenton, N.J., says": a place inside an aside
+    if m is not None and m.groupdict().get("verb") and m.group("name") \
+            and "," in head[m.end("who"):m.start("verb")]:
+        # "Iraq's ambassador to the United Nations, Nizar Hamdoon, said": the name in
+        # apposition, not the one before it, may be the speaker.
+        who = attr.phrase(base + m.start(), base + m.start("verb"), True)
+        if who is not None and who != attr.who(m, base):
+            direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?", head[m.end():]))
+            return who, direct
     if m is not None:
         direct = bool(re.fullmatch(r"[^\w]*(?:that\s*)?|\s+by\s+[^,]{0,60}[:,]\s*|\s*[^\w\s]*",
                                    head[m.end():]))
@@ -505,6 +513,28 @@ def _has_stop(text: str) -> bool:
                 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
             return True
     return False
+
+
+# "the Iraqi News Agency quoted Saddam Hussein as saying": the speaker, and who relays him.
+_QUOTED_AS = (r"(?P<src>[^\"“”;:]{1,120}?)\s+quoted\s+(?P<np>[^\"“”;:]{1,80}?)\s+as\s+"
+              r"(?:saying|telling\s+[^\"“”.]{1,40}?)(?:\s+that)?")
+_QUOTED_AFTER = re.compile(_LEAD + _QUOTED_AS + r"\s*[.,]?\s*\Z")
+_QUOTED_BEFORE = re.compile(r"(?:^|(?<=[,;:]\s))" + _QUOTED_AS + r"(?:\s*[,:]?\s*|\s[^\"“”!?;]{1,150})\Z")
+
+
+def _quoted_as_saying(tail: str, tail_base: int, head: str, head_base: int,
+                      attr: _Attributor) -> tuple[str | None, str | None, bool]:
+    """`"…," the agency quoted X as saying` / `The paper quoted X as saying "…"`: (speaker, via, direct)."""
+    for text, base, rx in ((tail, tail_base, _QUOTED_AFTER), (head, head_base, _QUOTED_BEFORE)):
+        m = rx.search(text) if "quoted" in text else None
+        if m is None:
+            continue
+        who = attr.phrase(base + m.start("np"), base + m.end("np"), False)
+        if who is None:
+            continue
+        src = attr.phrase(base + m.start("src"), base + m.end("src"), False)
+        return who, src, True
+    return None, None, False
 
 
 def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None, bool]:
@@ -623,6 +653,11 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
         prev_close = quotes[i - 1].close_pos if i > 0 else 0
         head_start = max(sent_start, prev_close) if sent_start <= q.open_pos else q.open_pos
         head = masked[head_start:q.open_pos]
+        speaker, relay, q.direct = _quoted_as_saying(tail, q.close_pos, head, head_start, attr)
+        if speaker is not None:
+            q.speaker, q.via, q.attributed = speaker, relay, True
+            attr.last_speaker = speaker
+            continue
         speaker, q.direct = _attribute_after(tail, q.close_pos, attr)
         via_text, via_base = tail, q.close_pos
         if speaker is None:

@@ -692,12 +692,16 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
         if q.speaker is not None:
             attr.last_speaker = q.speaker
             continue
+        opens_para = not masked[doc.paragraphs[q.para][0]:q.open_pos].strip()
         if prev is not None and prev.speaker and prev.para == q.para - 1:
             carried = prev.continues
-            opens_para = not masked[doc.paragraphs[q.para][0]:q.open_pos].strip()
             if carried or opens_para:
                 q.speaker = prev.speaker
                 q.via = prev.via if carried else None
+        elif opens_para and q.para > 0 and (prev is None or prev.para < q.para - 1):
+            # A paragraph that opens with a quotation after a paragraph ending in
+            # "Mr. Cole said …": the reporter is still quoting Cole.
+            q.speaker = attr.speaker_of_previous_sentence(q.open_pos)
     # A quotation whose attribution comes in its continuation paragraph.
     for i in range(len(quotes) - 2, -1, -1):
         q, nxt_q = quotes[i], quotes[i + 1]

@@ -226,7 +226,7 @@ _TITLE_WORDS = gz.HEAD_TITLES | gz.TITLE_MODIFIERS
 _DEMONYM = re.compile(r"[" + _UPPER + r"][a-z]+(?:an|ese|ish|i|ic)$")
 
 
-def resolve_description(desc: str, pos: int, index: NameIndex) -> str:
+def resolve_description(desc: str, pos: int, index: NameIndex) -> str | None:
     """The named person or body a definite description before ``pos`` stands for, else ``desc``.
 
     "the company" / "the thrift" -> the article's company (the first body
@@ -234,7 +234,8 @@ def resolve_description(desc: str, pos: int, index: NameIndex) -> str:
     foreign minister" -> the one person named earlier with that title
     ("Hungarian Foreign Minister Janos Martonyi").  Indefinite descriptions
     ("a spokesman") are other people and stay as they are, and so does a
-    description that fits no one, or more than one.
+    description that fits no one, or more than one -- except "the company",
+    which is None when no company is named: it tells the reader nothing.
     """
     words = desc.split()
     if len(words) < 2 or words[0].lower() != "the":
@@ -247,7 +248,7 @@ def resolve_description(desc: str, pos: int, index: NameIndex) -> str:
                 name = index.groups[m.key].name
                 if name.split()[-1].lower() in _CORPORATE:
                     return name
-        return desc
+        return None   # "the company" of a company we cannot name tells the reader nothing
     middle = [w.lower() for w in words[1:]]
     if head not in gz.HEAD_TITLES or not all(w in _TITLE_WORDS or _DEMONYM.match(o)
                                               for w, o in zip(middle, words[1:])):

@@ -244,6 +244,8 @@ class _Attributor:
         if name.lower() in COLLECTIVE:
             return name.lower()   # "Police said": a body of people, not a name
         start = base + m.start("name")
+        if _PLACE_IN_PHRASE.search(self.doc.masked, max(0, start - 40), start):
+            return None   # "Officials in Buffalo said": a name after a preposition is not the subject
         return self.index.resolve_speaker(name, start, start + len(name))
 
     def phrase(self, start: int, end: int, late: bool) -> str | None:
@@ -585,6 +587,8 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
     return who, direct
 
 
+# A place after these words is part of a longer subject, never the speaker.
+_PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|to|on|with|by)\s+(?:the\s+)?\Z")
 # A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
 _BARE_SUBJECT = re.compile(r"(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z][\w'’-]*)(?=,|\s+(?:%s|[a-z]+ed)\b)" % SPEECH)
 # ", asked whether …": a participle in an aside, not the verb of another clause.

@@ -84,7 +84,16 @@ def _clean(s: str) -> str:
 
 
 def _lower_first(s: str) -> str:
-    return s[:1].lower() + s[1:] if s[:1].isupper() and not s[1:2].isupper() else s
+    """"The protesters" -> "the protesters"; "German officials" keeps its capital."""
+    first = s.split(" ", 1)[0].lower()
+    if first in ("the", "a", "an", "one", "another", "some") or first in _DESC_HEADS or first in COLLECTIVE:
+        return s[:1].lower() + s[1:]
+    return s
+
+
+def _described(phrase: str) -> bool:
+    """Does ``phrase`` open as a description ("a spokesman …", "Officials in …")?"""
+    return bool(_DETERMINER.match(phrase)) or phrase.split(" ", 1)[0].lower() in COLLECTIVE
 
 
 def speaker_of(masked: str, start: int, end: int, index: NameIndex,
@@ -118,7 +127,7 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex,
         before = masked[s:mention.start]
         if _LINK.search(before):
             # "a spokesman for Harbour Ferries Ltd": the name qualifies a description.
-            return (phrase, "description") if _DETERMINER.match(phrase) else (None, "")
+            return (_lower_first(phrase), "description") if _described(phrase) else (None, "")
         if mention.kind == "place":
             # A place speaks only as the whole subject ("Iran said", "the U.S. said").
             bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
@@ -132,7 +141,7 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex,
         name = run.group()
         before = masked[s:run.start()]
         if _LINK.search(before):
-            return (phrase, "description") if _DETERMINER.match(phrase) else (None, "")
+            return (_lower_first(phrase), "description") if _described(phrase) else (None, "")
         if name.lower() in gz.PLACES or name.lower() in gz.NOT_NAMES:
             bare = re.sub(r"^the\s+", "", phrase, flags=re.I)
             if bare == name and name.lower() in gz.PLACES:

@@ -588,7 +588,8 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
 
 
 # A place after these words is part of a longer subject, never the speaker.
-_PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|to|on|with|by)\s+(?:the\s+)?\Z")
+_PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|(?<![Aa]ccording\s)to|on|with|by)"
+                              r"\s+(?:the\s+)?\Z")
 # A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
 _BARE_SUBJECT = re.compile(r"(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z][\w'’-]*)(?=,|\s+(?:%s|[a-z]+ed)\b)" % SPEECH)
 # ", asked whether …": a participle in an aside, not the verb of another clause.

@@ -235,6 +235,32 @@ _TITLE_WORDS = gz.HEAD_TITLES | gz.TITLE_MODIFIERS
 _DEMONYM = re.compile(r"[" + _UPPER + r"][a-z]+(?:an|ese|ish|i|ic)$")
 
 
+# The business-news lead: "Kellogg said …", "Magna International reported …".
+_LEAD_SUBJECT = re.compile(r"\s*(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|amp))*?)\s+"
+                           r"(?:said|says|reported|posted|announced|agreed|plans|expects|reached|received|"
+                           r"filed|won|lost|named|boosted|cut|raised|lowered|increased|completed)\b")
+
+
+def _lead_company(index: NameIndex) -> str | None:
+    """The company the article opens with, when its first sentence starts with a name
+    that is no person or place and then a verb of business news."""
+    masked = index.doc.masked
+    first = index.doc.sentences[0] if index.doc.sentences else None
+    if first is None:
+        return None
+    m = _LEAD_SUBJECT.match(masked, first[0], first[1])
+    if m is None:
+        return None
+    name = m.group("name")
+    mention = index.mention_at(m.start("name"), m.end("name"))
+    words = name.split()
+    if (mention is not None and mention.kind != "organisation") or name.lower() in gz.PLACES \
+            or words[0].lower() in gz.FIRST_NAMES or words[0].lower() in gz.NOT_NAMES \
+            or words[0].lower() in gz.HONORIFICS or words[0].rstrip(".").lower() in gz.HONORIFICS:
+        return None
+    return index.groups[mention.key].name if mention is not None else name
+
+
 def resolve_description(desc: str, pos: int, index: NameIndex) -> str | None:
     """The named person or body a definite description before ``pos`` stands for, else ``desc``.
 
@@ -257,7 +283,7 @@ def resolve_description(desc: str, pos: int, index: NameIndex) -> str | None:
                 name = index.groups[m.key].name
                 if name.split()[-1].lower() in _CORPORATE:
                     return name
-        return None   # "the company" of a company we cannot name tells the reader nothing
+        return _lead_company(index)   # None: "the company" we cannot name tells the reader nothing
     middle = [w.lower() for w in words[1:]]
     if head not in gz.HEAD_TITLES or not all(w in _TITLE_WORDS or _DEMONYM.match(o)
                                               for w, o in zip(middle, words[1:])):

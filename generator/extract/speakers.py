@@ -121,6 +121,15 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex,
         return None, ""
     if _PRONOUN.fullmatch(phrase):
         return phrase, "pronoun"
+    if phrase.lower() == "who":
+        # "… criticised by Smith, who called him "a traitor"": the person the clause hangs on.
+        comma = re.search(r"([^\s,])\s*,\s*\Z", masked[max(0, s - 80):s])
+        if comma:
+            at = max(0, s - 80) + comma.end(1)
+            mention = index.mention_at(at - 1, at)
+            if mention is not None and mention.end == at and mention.kind == "person":
+                return index.groups[mention.key].name, "name"
+        return None, ""
     # A name that ends the phrase (after titles, descriptions, an organisation).
     mention = index.mention_at(max(s, e - 1), e)
     if mention is not None and mention.start >= s and mention.end >= e - 1:

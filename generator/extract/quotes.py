@@ -1,32 +1,49 @@
 """Direct quotations and who said them.
 
 Quote marks are paired paragraph by paragraph (straight ``"`` toggles, curly
-``“``/``”`` open and close; curly single marks ``‘…’`` in paragraphs that have
-no double ones).  A paragraph that ends inside a quotation whose next
-paragraph opens with a quote mark is the newspaper convention for a quotation
-that goes on: the two parts become two quotes with one speaker.
+``“``/``”`` and wire-copy ````…''`` open and close; curly single marks
+``‘…’`` in paragraphs that have no double ones).  A paragraph that ends
+inside a quotation whose next paragraph opens with a quote mark is the
+newspaper convention for a quotation that goes on: the two parts become two
+quotes with one speaker.  Wire copy whose paragraph breaks were lost shows
+the same thing as a second opening mark after a stop (````A. ``B.''``).
 
 Each quote is attributed by the first rule that fits:
 
+0. ``the agency quoted X as saying`` (before or after): X, via the agency;
 1. after the closing mark: ``"…," Gallan said`` / ``," said Gallan`` /
    ``," says Merrill Lynch analyst William Maguire`` / ``" she added`` /
    ``", according to Gallan`` / ``"… with" changes in the market, said Ito``;
 2. before the opening mark, in the same sentence: ``Gallan said: "…"``,
    ``Patricia Gallan was quoted as saying by The Guardian: "…"``,
    ``Says Michael Hirsch, …: "…"``, ``…, adding: "…"``;
-3. it follows an attributed quote in the same paragraph;
-4. a speech verb earlier in its paragraph (``…, Mr. Antolini says, is … "…"``);
+   when these strict patterns fail, the subject phrase of the speech verb
+   next to the quote is read by :mod:`.speakers` (a name behind titles and
+   descriptions, a name before an aside, a description, a place only as the
+   whole subject), and so is a characterising verb before a partial quote
+   (``called the order "grave and sinister"``);
+3. it follows an attributed quote in the same paragraph -- unless someone
+   else is named in between, or, in a run-together wire paragraph, a whole
+   sentence stands in between;
+4. a speech verb earlier in its paragraph (``…, Mr. Antolini says, is … "…"``),
+   in a run-together paragraph only in the sentence just before;
 5. it continues a quotation from the previous paragraph, or opens the
-   paragraph right after an attributed quote -- the way reporters string
-   quotes together.
+   paragraph right after an attributed quote or a paragraph that ends in
+   "X said …" -- the way reporters string quotes together.
 
 A pronoun stands for the person who is the subject of the latest sentence in
-its paragraph (names inside quotations do not count), else for the last
-speaker.  Surnames and titled names resolve through the
-:class:`~generator.extract.names.NameIndex` to the full name.  Short quoted
-terms that no speech verb touches (scare quotes, titles) are skipped.
-``via`` is the outlet named in the attribution (``told the BBC``,
-``quoted … by The Guardian``, ``in an interview with Sky News``).
+its paragraph (names inside quotations do not count), else for the speaker of
+the sentence before, else for the last speaker; "they" is never one named
+person, and "it" is the organisation that opens the sentence or one of the
+two before.  Surnames and titled names resolve through the
+:class:`~generator.extract.names.NameIndex` to the full name; definite
+descriptions ("the foreign minister", "the company") through
+:func:`~generator.extract.speakers.resolve_description`.  A name after a
+preposition ("officials in Buffalo") is never the subject.  Single quoted
+words are scare quotes; two or three quoted words are a quotation only when
+attributed (not "what it calls "…"").  ``via`` is the outlet named in the
+attribution (``told the BBC``, ``quoted … by The Guardian``, ``in an
+interview with Sky News``), never a person or a place.
 """
 
 from __future__ import annotations

@@ -552,6 +552,9 @@ organisation organization movement front alliance coalition assembly cabinet reg
 squad unit command guard guards airlines airways railways charity society church mosque
 industries holdings partners securities motors foods systems technologies communications
 enterprises laboratories pharmaceuticals
+rail airport energy telecom media international petroleum steel mining financial insurance
+resources electric chemical chemicals software networks solutions brands stores bancorp capital
+entertainment pictures studios records labs aerospace logistics utilities investments
 """)
 # First words of "X of Y" organisation names: Ministry of Defence, Bank of England.
 ORG_PREFIXES = _words("""

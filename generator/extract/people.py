@@ -50,6 +50,11 @@ _BEFORE_OF = re.compile(r"(?:the\s+|The\s+)?(?P<role>%s)\s+(?:of|at|for)\s+(?:th
                         % (_ROLE, _ORG))
 
 
+# "The home secretary, Amber Rudd,": a role in lower case, then the name.
+_BEFORE_BARE = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:and|but)\s+)[Tt]he\s+(?P<role>(?:[a-z]+\s+){0,2}(?:%s)),\s*$"
+                          % _HEAD_WORDS)
+
+
 def _clean_org(org: str | None) -> str | None:
     if not org:
         return None
@@ -81,6 +86,9 @@ def _appositive(index: NameIndex, m: Mention) -> tuple[str | None, str | None]:
     b = _BEFORE_OF.search(before)
     if b:
         return " ".join(b.group("role").split()), _clean_org(b.group("org"))
+    b = _BEFORE_BARE.search(before)
+    if b:
+        return " ".join(b.group("role").split()), None
     return None, None
 
 

@@ -161,12 +161,13 @@ def speaker_of(masked: str, start: int, end: int, index: NameIndex,
             return who, "name"
         return None, ""
     # "A spokeswoman for the hospital": a described speaker with what they speak for.
-    if _DETERMINER.match(phrase):
+    if _DETERMINER.match(phrase) or phrase.split(" ", 1)[0].lower() in COLLECTIVE:
         words_ = phrase.split()
-        for k, w in enumerate(words_[1:5], 1):
+        first = 0 if words_[0].lower() in COLLECTIVE else 1
+        for k, w in enumerate(words_[first:5], first):
             if re.sub(r"['’]s$", "", w.lower()) in _DESC_HEADS:
                 rest = " ".join(words_[k + 1:])
-                if not rest or re.fullmatch(r"(?:for|of|at|from|with|in)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s[\w'’-]+){0,2}", rest):
+                if not rest or re.fullmatch(r"(?:for|of|at|from|with|in|outside|near)\s+(?:the\s+|a\s+)?[\w'’-]+(?:\s[\w'’-]+){0,2}", rest):
                     return _lower_first(phrase), "description"
                 break
     if phrase.lower() in COLLECTIVE:

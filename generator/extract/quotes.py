@@ -265,10 +265,13 @@ class _Attributor:
             return None   # "Officials in Buffalo said": a name after a preposition is not the subject
         return self.index.resolve_speaker(name, start, start + len(name))
 
-    def phrase(self, start: int, end: int, late: bool) -> str | None:
-        """The speaker named by the subject phrase in ``[start, end)`` (see :mod:`.speakers`)."""
+    def phrase(self, start: int, end: int, late: bool, loose: bool | None = None) -> str | None:
+        """The speaker named by the subject phrase in ``[start, end)`` (see :mod:`.speakers`).
+
+        ``loose`` (default: not ``late``) accepts any short description.
+        """
         s, e = subject_segment(self.doc.masked, start, end, late)
-        who, kind = speaker_of(self.doc.masked, s, e, self.index, loose=not late)
+        who, kind = speaker_of(self.doc.masked, s, e, self.index, loose=not late if loose is None else loose)
         if kind == "pronoun":
             pron = who.lower()
             if pron == "it":
@@ -568,7 +571,8 @@ def _general_after(tail: str, base: int, attr: _Attributor) -> tuple[str | None,
         desc_end = description_np(tail, m.start("np"), end)
         if desc_end is not None:
             end = desc_end
-        who = attr.phrase(base + m.start("np"), base + end, False)
+        # ("said the strike would …": after the verb, only a known kind of speaker.)
+        who = attr.phrase(base + m.start("np"), base + end, False, loose=False)
         if who:
             return who, True
     m = _GEN_SV.match(tail)
@@ -691,6 +695,12 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
         if speaker is None:
             speaker, q.direct = _general_before(head, head_start, attr)
             via_text, via_base = head, head_start
+        if speaker is None and i > 0 and head_start > sent_start and not head.strip(" ,")[:1].isupper():
+            # `X, speaking on ABC's "This Week," said …"`: the subject stands before an
+            # earlier quote (a title, a term) of the sentence; read past it.
+            p = quotes[i - 1]
+            span = masked[sent_start:p.open_pos] + " " * (p.close_pos - p.open_pos) + head
+            speaker, q.direct = _general_before(span, sent_start, attr)
         if speaker is not None:
             q.speaker, q.attributed = speaker, True
             q.via = _via(via_text, index, via_base)

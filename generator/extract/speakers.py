@@ -196,19 +196,20 @@ def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int,
     first part and any further parts are asides ("Mark Shepperd, an analyst
     at UBS, said").
     """
-    commas = [m.start() for m in re.finditer(r",", masked[start:end])]
+    # (A comma inside a quoted title -- `"This Week,"` -- separates nothing.)
+    commas = [m.start() for m in re.finditer(r",(?![\"”’'])", masked[start:end])]
     if not commas:
         return start, end
     if late:
         last = start + commas[-1] + 1
-        if masked[last:end].strip():
+        if masked[last:end].strip() and not _PARTICIPLE_ASIDE.match(masked, last, end):
             return last, end
         # "…, Mark Shepperd, an analyst at UBS, said", "James Fallon, a New
         # Providence, N.J., consultant, says": step back over the asides.
         bounds = [start] + [start + c + 1 for c in commas]
         for a, b in reversed(list(zip(bounds, [start + c for c in commas]))):
             part = masked[a:b].strip()
-            if part and not (_ASIDE_START.match(part) or _STATE.fullmatch(part) or (a > start and part.split()[-1][:1].islower())):
+            if part and not (_ASIDE_START.match(part) or _STATE.fullmatch(part) or _PARTICIPLE_ASIDE.match(part + " ") or (a > start and part.split()[-1][:1].islower())):
                 return a, b
         return start, start + commas[0]
     return start, start + commas[0]
@@ -217,6 +218,7 @@ def subject_segment(masked: str, start: int, end: int, late: bool) -> tuple[int,
 # An aside opens with a determiner or a lower-case word ("an analyst", "marketing
 # consultant"); a state abbreviation ("N.J.", "Calif.") ends a place.
 _ASIDE_START = re.compile(r"(?:the|a|an|one|its|his|her|their)\s|[a-z\d]")
+_PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]+ing\s")   # ", speaking on ABC News' "This Week,""
 _STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+")
 
 

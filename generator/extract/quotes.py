@@ -152,7 +152,7 @@ class _Quote:
     via: str | None = None
     attributed: bool = False   # has an attribution of its own (rules 1 and 2)
     direct: bool = False       # the attribution touches the quote (`said: "…"`, `"…," she said`)
-    same_sentence: bool = False  # carries the speaker of a quote earlier in its sentence
+    same_sentence: bool = False  # carries the speaker of a quote in its sentence or the one before
 
 
 def _marks(masked: str, ps: int, pe: int) -> tuple[list[tuple[str, int]], str]:
@@ -272,6 +272,8 @@ class _Attributor:
         """
         s, e = subject_segment(self.doc.masked, start, end, late)
         who, kind = speaker_of(self.doc.masked, s, e, self.index, loose=not late if loose is None else loose)
+        if who is None and re.match(r"\s*(?:the|a|an|his|her|their|its)\s", self.doc.masked[s:e], re.I):
+            return self.appositive_name(e)   # "said the winner, Sarah Jones, 23"
         if kind == "pronoun":
             pron = who.lower()
             if pron == "it":
@@ -281,8 +283,21 @@ class _Attributor:
                 return desc   # "they" is never one named person
             return self.pronoun(s)
         if kind == "description":
+            named = self.appositive_name(e)
+            if named is not None:
+                return named   # "Lopez's lawyer, Mark Tate," / "the winner, Sarah Jones, 23"
             return resolve_description(who, s, self.index)
         return who
+
+    def appositive_name(self, end: int) -> str | None:
+        """A person's name set off by commas right after ``end`` (", Mark Tate,")."""
+        m = _APPOSITIVE_NAME.match(self.doc.masked, end)
+        if m is None:
+            return None
+        mention = self.index.mention_at(m.start("name"), m.end("name"))
+        if mention is None or mention.kind != "person" or mention.start != m.start("name"):
+            return None
+        return self.index.groups[mention.key].name
 
     def pronoun(self, pos: int) -> str | None:
         """The person a he/she/they at ``pos`` stands for."""
@@ -611,6 +626,7 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
 # A place after these words is part of a longer subject, never the speaker.
 _PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|(?<![Aa]ccording\s)to|on|with|by)"
                               r"\s+(?:the\s+)?\Z")
+_APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?=\s*(?:,|\.|$))")
 # A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
 _BARE_SUBJECT = re.compile(r"(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z][\w'’-]*)(?=,|\s+(?:%s|[a-z]+ed)\b)" % SPEECH)
 # ", asked whether …": a participle in an aside, not the verb of another clause.
@@ -718,7 +734,9 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
                 flat and doc.sentence_index(q.open_pos) - doc.sentence_index(prev.close_pos - 1) > 1) \
                 and not attr.other_person_between(prev.close_pos, q.open_pos, prev.speaker):
             q.speaker, q.via = prev.speaker, prev.via
-            q.same_sentence = prev.close_pos > sent_start
+            # (`"A," X said. "B."`: a split quotation -- B may be short.)
+            q.same_sentence = prev.close_pos > sent_start or (
+                doc.sentence_index(q.open_pos) - doc.sentence_index(prev.close_pos - 1) <= 1)
             continue
         q.speaker = _attribute_paragraph(doc, q, attr, flat)
         if q.speaker is not None:

@@ -442,6 +442,21 @@ class NameIndex:
             run = run[1:]
         if not run:
             return
+        # "King Hussein of Jordan", "Mayor Alan Whitby of Leeds": a titled person of a
+        # known place or organisation -- the two parts are classified on their own.
+        of = [i for i, tok in enumerate(run) if tok.text == "of"]
+        if of and 2 <= of[-1] < len(run) - 1 and any(is_title_word(t.text) for t in run[:of[-1] - 1]) \
+                and run[of[-1] - 1].cap and not is_title_word(run[of[-1] - 1].text):
+            i = of[-1]
+            rest = self._text(run[i + 1:])
+            if _is_place(rest) or _lookup_org(rest):
+                before = len(self.mentions)
+                self._classify_run(run[:i], pending_single)
+                added = [m for m in self.mentions[before - 1:] if m.start >= run[0].start and m.kind == "person"]
+                self._classify_plain(run[i + 1:], pending_single, None)
+                for m in added:
+                    m.org = m.org or rest
+                return
         # Split off [org][title][name]: the name is the trailing words that are not titles.
         k = len(run)
         while k > 0 and not is_title_word(run[k - 1].text) and run[k - 1].cap:

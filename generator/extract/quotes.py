@@ -403,7 +403,10 @@ class _Attributor:
         if para is None:
             return None, -1
         i = self.doc.sentence_index(pos)
-        while i >= 0:
+        # (A few sentences back at most: further off, a description is no antecedent,
+        # and a run-together wire "paragraph" would make this quadratic.)
+        stop = max(-1, i - 6)
+        while i > stop:
             s, e = self.doc.sentences[i]
             if s < para[0]:
                 break
@@ -416,7 +419,10 @@ class _Attributor:
         return None, -1
 
     def _paragraph(self, pos: int) -> tuple[int, int] | None:
-        return next(((s, e) for s, e in self.doc.paragraphs if s <= pos <= e), None)
+        i = bisect.bisect_right(self.doc.paragraphs, (pos, len(self.doc.masked) + 1)) - 1
+        if i >= 0 and self.doc.paragraphs[i][0] <= pos <= self.doc.paragraphs[i][1]:
+            return self.doc.paragraphs[i]
+        return None
 
     def subject_before(self, pos: int, with_offset: bool = False):
         """The person a pronoun at ``pos`` most likely stands for, within its paragraph.

@@ -16,12 +16,17 @@ that is its subject, and takes the speaker from it --
 
 When the phrase holds none of these (a clause, a verb, an object) it returns
 nothing: a missing speaker is better than a wrong one.
+
+:func:`resolve_description` then turns a definite description into the one
+person or body it stands for ("the Hungarian foreign minister" -> the person
+named earlier with that title; "the company" -> the company the story is
+about), and :func:`subject_segment` cuts the subject out of a phrase with
+asides.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import gazetteer as gz
 from .names import _UPPER, NameIndex
@@ -69,14 +74,6 @@ _NAME_RUN = re.compile(r"(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|van|von|bin|al|e
                        r"(?:\s+(?:[" + _UPPER + r"][\w'’.&-]*|(?:de|da|di|du|del|van|von|bin|ibn|al|el|a|"
                        r"of|for|and|amp)\b))*")
 _LINK = re.compile(r"\b(?:for|of|at|from|with|to|in|on|by)\s+(?:the\s+)?\Z")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A speaker noun phrase found in the text: ``[start, end)``."""
-
-    start: int
-    end: int
 
 
 def _clean(s: str) -> str:

@@ -444,6 +444,8 @@ class _Attributor:
                 break
             if mention.kind != "person" or self._in_quote(mention.start):
                 continue
+            if _POSSESSIVE.match(self.doc.masked, mention.end):
+                continue   # "Netanyahu's spokesman, David Bar-Illan, called …": not the subject
             sent = self.doc.sentence_of(mention.start)
             if sent in seen_sentences:
                 continue
@@ -632,6 +634,7 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
 # A place after these words is part of a longer subject, never the speaker.
 _PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|(?<![Aa]ccording\s)to|on|with|by)"
                               r"\s+(?:the\s+)?\Z")
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?=\s*(?:,|\.|$))")
 # A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
 _BARE_SUBJECT = re.compile(r"(?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s*([A-Z][a-z][\w'’-]*)(?=,|\s+(?:%s|[a-z]+ed)\b)" % SPEECH)

@@ -634,6 +634,8 @@ def _general_before(head: str, base: int, attr: _Attributor) -> tuple[str | None
 # A place after these words is part of a longer subject, never the speaker.
 _PLACE_IN_PHRASE = re.compile(r"\b(?:in|at|from|near|outside|across|for|(?<![Aa]ccording\s)to|on|with|by)"
                               r"\s+(?:the\s+)?\Z")
+# A pronoun and a speech verb right after the closing mark.
+_SPOKEN_AFTER = re.compile(r"[\s,—–-]*(?:he|she|they|I|we)\s+(?:%s)\b" % SPEECH)
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _APPOSITIVE_NAME = re.compile(r",\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?=\s*(?:,|\.|$))")
 # A capitalised word opening a sentence as its subject: "Jones, however, disagreed", "Jones said".
@@ -734,6 +736,8 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
                 q.via = quotes[i - 1].via
             attr.last_speaker = speaker
             continue
+        # `"We tried," he said` with no one for "he" to be: still a quotation.
+        q.direct = bool(_SPOKEN_AFTER.match(tail))
         # Rule 3 and 4: continuation of an earlier quote or attribution.
         prev = quotes[i - 1] if i > 0 else None
         # Wire copy often arrives with its paragraph breaks lost: one "paragraph"
@@ -775,7 +779,7 @@ def find_quotes(doc: Doc, index: NameIndex) -> list[ExtractedQuote]:
             continue
         if len(words) == 1 and not q.direct:
             continue   # a scare quote or a word mentioned as a word ("bogus", "blockade")
-        if len(words) < 4 and not ((q.attributed or q.same_sentence) and not _NAMED_TERM.search(masked, max(0, q.open_pos - 60), q.open_pos)):
+        if len(words) < 4 and not ((q.attributed or q.same_sentence or q.direct) and not _NAMED_TERM.search(masked, max(0, q.open_pos - 60), q.open_pos)):
             continue   # a quoted term or a label ("cola wars", what it calls "the data business")
         if not q.attributed:
             if all(w[:1].isupper() or w.lower() in {"of", "the", "a", "and", "in"} for w in words) \

@@ -265,6 +265,7 @@ def _lead_company(index: NameIndex) -> str | None:
     words = name.split()
     if (mention is not None and mention.kind != "organisation") or name.lower() in gz.PLACES \
             or words[0].lower() in gz.FIRST_NAMES or words[0].lower() in gz.NOT_NAMES \
+            or words[0].lower() in COLLECTIVE or words[0].lower() in _DESC_HEADS \
             or words[0].lower() in gz.HONORIFICS or words[0].rstrip(".").lower() in gz.HONORIFICS:
         return None
     return index.groups[mention.key].name if mention is not None else name

@@ -552,6 +552,9 @@ organisation organization movement front alliance coalition assembly cabinet reg
 squad unit command guard guards airlines airways railways charity society church mosque
 industries holdings partners securities motors foods systems technologies communications
 enterprises laboratories pharmaceuticals
+rail airport energy telecom media international petroleum steel mining financial insurance
+resources electric chemical chemicals software networks solutions brands stores bancorp capital
+entertainment pictures studios records labs aerospace logistics utilities investments
 """)
 # First words of "X of Y" organisation names: Ministry of Defence, Bank of England.
 ORG_PREFIXES = _words("""
@@ -604,6 +607,26 @@ paul peter philip rachel richard robert roger ruth ryan sadiq sam samantha sarah
 simon sophie stephen steve steven stuart susan theresa thomas tim timothy tom tony valerie
 victoria vladimir william yvette angela francois hassan hussein abdel abdelhamid salah
 ahmad abu vincent pierre jacques marie nicolas manuel sergei dmitry olga ivan li wei
+juan miguel luis jorge pedro pablo javier carmen rosa ana lucia diego fernando ricardo
+alejandro eduardo raul sergio francisco rafael roberto enrique alberto andres gabriel hector
+elena sofia isabella gustavo felipe camila valentina mario marco giuseppe giovanni luca matteo
+paolo francesca giulia chiara stefano alessandro lorenzo hans klaus jurgen wolfgang angela
+helmut gerhard ursula katrin stefan andreas markus thomas heinrich friedrich lars nils erik
+sven ingrid astrid anders henrik jens mikkel jan piotr pawel tomasz krzysztof agnieszka anna
+janos laszlo istvan zoltan viktor gyula peter ferenc andras milos dragan goran zoran ana
+ahmet mehmet mustafa recep emine ayse yusuf ibrahim khalid tariq hamid karim nasser walid
+ayman youssef layla leila samir rania noor zainab reza ali hossein javad mahmoud farid
+raj rahul amit priya anil sunil narendra sanjay vijay ravi deepak arjun indira sonia
+hiroshi takeshi yuki kenji shinzo naoto akira haruki xi hu jiang zhang chen liu wang yang
+kim park min jung sung lee nguyen thanh minh kofi kwame ama amina chinedu ngozi olu
+oluwaseun emeka nelson jacob cyril thabo desmond winnie ellen uhuru paul yoweri
+kerry gerry gerard janos bertalan boris yuri mikhail nikolai alexei tatiana natalia
+irina svetlana leonid viktor zbigniew lech jaroslaw donald martin al fred harold howard
+walter ralph arthur albert ernest eugene gene jerry larry terry wayne dale glenn roy ray
+russell bruce randy ronald rick ricky dennis dean bradley brad kyle kurt todd troy
+lauren megan rebecca nicole stephanie melissa heather amber crystal tiffany kelly shannon
+betty dorothy sandra donna carol sharon cynthia kathleen pamela debra marilyn judith
+joyce virginia gloria evelyn jean cheryl mildred frances doris ruby lois kathy
 """)
 
 # Capitalised words that open sentences (or headings) but never start a name.

@@ -442,6 +442,21 @@ class NameIndex:
             run = run[1:]
         if not run:
             return
+        # "King Hussein of Jordan", "Mayor Alan Whitby of Leeds": a titled person of a
+        # known place or organisation -- the two parts are classified on their own.
+        of = [i for i, tok in enumerate(run) if tok.text == "of"]
+        if of and 2 <= of[-1] < len(run) - 1 and any(is_title_word(t.text) for t in run[:of[-1] - 1]) \
+                and run[of[-1] - 1].cap and not is_title_word(run[of[-1] - 1].text):
+            i = of[-1]
+            rest = self._text(run[i + 1:])
+            if _is_place(rest) or _lookup_org(rest):
+                before = len(self.mentions)
+                self._classify_run(run[:i], pending_single)
+                added = [m for m in self.mentions[before - 1:] if m.start >= run[0].start and m.kind == "person"]
+                self._classify_plain(run[i + 1:], pending_single, None)
+                for m in added:
+                    m.org = m.org or rest
+                return
         # Split off [org][title][name]: the name is the trailing words that are not titles.
         k = len(run)
         while k > 0 and not is_title_word(run[k - 1].text) and run[k - 1].cap:
@@ -518,12 +533,29 @@ class NameIndex:
             return
         words = [tok.text for tok in run]
         last = words[-1].lower()
+        if "of" in words[2:-1]:
+            i = words.index("of")
+            first = words[0].lower()
+            if i <= 4 and (first in gz.HONORIFICS or first in gz.FIRST_NAMES) and words[i - 1][:1].isupper():
+                # "Dr. Susan Park of Johns Hopkins University": a person of an organisation.
+                self._classify_plain(run[:i], pending_single, None)
+                self._classify_plain(run[i + 1:], pending_single, None)
+                return
         if len(words) > 1 and (last in gz.ORG_SUFFIXES or (words[0].lower() in gz.ORG_PREFIXES
                                                             and words[1] == "of")):
             self._add(start, end, text, "organisation")
             return
         if len(words) > 1 and last in gz.PLACE_SUFFIXES:
             self._add(start, end, text, "place")
+            return
+        partial = self._partial_name(words) if len(words) > 1 else None
+        if partial is not None:
+            self._add(start, end, text, "person", key=partial)   # "Juan Miguel" of "Juan Miguel Gonzalez"
+            return
+        if 1 < len(words) <= 3 and 2 in self._parts.get(words[-1], {}).values() \
+                and words[0][:1].isupper() and words[0].lower() not in gz.NOT_NAMES:
+            # "Lazaro Gonzalez" after "Juan Miguel Gonzalez": another of the family.
+            self._add(start, end, text, "person")
             return
         if len(words) > 1 and words[0].lower() in gz.FIRST_NAMES and len(words) <= 4 \
                 and not any(w in ("of", "the") for w in words) \
@@ -601,6 +633,15 @@ class NameIndex:
                     continue
                 break
 
+    def _partial_name(self, words: list[str]) -> str | None:
+        """The person whose fuller name starts or ends with ``words`` ("Juan Miguel" of
+        "Juan Miguel Gonzalez"), when exactly one person's does."""
+        n = len(words)
+        found = {g.key for g in self.groups.values() if g.kind == "person"
+                 for f in g.forms if len(f.split()) > n
+                 and (f.split()[:n] == words or f.split()[-n:] == words)}
+        return found.pop() if len(found) == 1 else None
+
     # -- look-ups used by the other extractors ---------------------------------
     def person_for_part(self, word: str, pos: int | None = None) -> str | None:
         """The key of the person whose surname (or, failing that, first name) is ``word``.
@@ -608,7 +649,12 @@ class NameIndex:
         Prefers the person mentioned most recently before ``pos``.
         """
         best: tuple[tuple[int, int], str] | None = None
-        for key, score in self._parts.get(word, {}).items():
+        candidates = self._parts.get(word, {})
+        if sum(1 for score in candidates.values() if score == 2) > 1:
+            # Two people of that surname ("Juan Miguel Gonzalez", "Lazaro
+            # Gonzalez"): a bare "Gonzalez" could be either, so it is neither.
+            return None
+        for key, score in candidates.items():
             before = [m.start for m in self.groups[key].mentions if pos is None or m.start < pos]
             rank = (score, max(before) if before else -1)
             if best is None or rank > best[0]:

@@ -37,10 +37,22 @@ _ROLE = r"(?i:(?:(?:%s)[\s-]+){0,3}(?:%s))" % (_TITLE_WORDS, _HEAD_WORDS)
 _APPOS_OF = re.compile(r",\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<role>%s)"
                        r"\s+(?:of|at|for|with)\s+(?:the\s+)?(?P<org>%s)" % (_ROLE, _ORG))
 _APPOS_POSS = re.compile(r",\s+(?:the\s+)?(?P<org>%s)(?:['’]s)?\s+(?P<role>%s)\b" % (_ORG, _ROLE))
+# "Maria Okafor, the council's head of infrastructure," / "…, head of research at Acme,":
+# "head of …" roles, with an organisation when it is a name.
+_HEAD_OF = r"(?:(?:deputy|assistant|acting|former|joint)\s+)?head\s+of\s+[a-z][a-z-]*(?:\s+(?:and\s+)?[a-z][a-z-]*){0,2}?"
+_APPOS_HEAD_OF = re.compile(r",\s+(?:the\s+|a\s+|its\s+)?(?:(?P<org>%s)['’]s\s+|[a-z]+['’]s\s+)?(?P<role>%s)"
+                            r"(?:\s+(?:at|of|for)\s+(?:the\s+)?(?P<org2>%s))?\s*[,.;)]" % (_ORG, _HEAD_OF, _ORG))
+# "Tom Ray, the council's finance director,": a role whose organisation is not named.
+_APPOS_LOWER_POSS = re.compile(r",\s+the\s+[a-z]+['’]s\s+(?P<role>%s)\s*[,.;)]" % _ROLE)
 _APPOS_BARE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)(?P<role>%s)\s*[,.;)]" % _ROLE)
 # Before the name.
 _BEFORE_OF = re.compile(r"(?:the\s+|The\s+)?(?P<role>%s)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>%s),\s*$"
                         % (_ROLE, _ORG))
+
+
+# "The home secretary, Amber Rudd,": a role in lower case, then the name.
+_BEFORE_BARE = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:and|but)\s+)[Tt]he\s+(?P<role>(?:[a-z]+\s+){0,2}(?:%s)),\s*$"
+                          % _HEAD_WORDS)
 
 
 def _clean_org(org: str | None) -> str | None:
@@ -58,13 +70,13 @@ def _appositive(index: NameIndex, m: Mention) -> tuple[str | None, str | None]:
     """Role and organisation written in apposition to a person mention."""
     masked = index.doc.masked
     after = masked[m.end:m.end + 120]
-    for rx in (_APPOS_OF, _APPOS_POSS, _APPOS_BARE):
+    for rx in (_APPOS_OF, _APPOS_POSS, _APPOS_HEAD_OF, _APPOS_LOWER_POSS, _APPOS_BARE):
         a = rx.match(after)
         if a:
             role = " ".join(a.group("role").split())
-            if not role[:1].islower() and rx is _APPOS_BARE:
+            if not role[:1].islower() and rx in (_APPOS_BARE, _APPOS_LOWER_POSS):
                 continue
-            org = _clean_org(a.groupdict().get("org"))
+            org = _clean_org(a.groupdict().get("org") or a.groupdict().get("org2"))
             if rx is _APPOS_POSS and not org:
                 continue
             return role, org
@@ -74,6 +86,9 @@ def _appositive(index: NameIndex, m: Mention) -> tuple[str | None, str | None]:
     b = _BEFORE_OF.search(before)
     if b:
         return " ".join(b.group("role").split()), _clean_org(b.group("org"))
+    b = _BEFORE_BARE.search(before)
+    if b:
+        return " ".join(b.group("role").split()), None
     return None, None
 
 

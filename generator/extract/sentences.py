@@ -75,7 +75,8 @@ _SENTENCE_OPENERS = gz.NOT_NAMES - frozenset(
     "june july august september october november december spring summer autumn winter christmas "
     "easter today yesterday tomorrow tonight last next earlier later one two three four five six "
     "seven eight nine ten".split())
-_QUOTE_CHARS = re.compile(r"[\"“”]")
+# Newswire quote marks (``…'') count as a curly pair.
+_QUOTE_CHARS = re.compile(r"[\"“”]|``|''")
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
 # Each masking pattern with strings one of which it cannot match without: a
@@ -210,8 +211,12 @@ def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
         return rx.sub(_blank_match, s) if _needed(rx, s) else s
 
     s = _skip_leading_lines(s, skip_lines)
+    # Wire copy quotes ``like this'': there a pair of backticks opens a
+    # quotation, not a code span, and the words inside must stay.
+    newswire = "``" in s and "''" in s and "```" not in s
     for rx in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _LINK_DEF):
-        s = sub(rx, s)
+        if not (newswire and rx is _INLINE_CODE):
+            s = sub(rx, s)
     if _needed(_LINK, s):
         s = _LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
     for rx in (_TAG, _URL, _RULE, _TABLE_SEP):
@@ -317,18 +322,18 @@ def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     quote_open = False
     qpos = 0  # quote marks before this offset are already counted in quote_open
     # (Most paragraphs quote nobody: then there are no marks to count.)
-    quoting = '"' in chunk or "“" in chunk or "”" in chunk
+    quoting = '"' in chunk or "“" in chunk or "”" in chunk or "``" in chunk
     for m in _BOUNDARY.finditer(chunk):
         stop_end = m.start(2)  # after the stop and any closing quote marks
         if quoting and qpos < stop_end:
             for q in _QUOTE_CHARS.finditer(chunk, qpos, stop_end):
                 c = q.group()
-                quote_open = (not quote_open) if c == '"' else (c == "“")
+                quote_open = (not quote_open) if c == '"' else (c in ("“", "``"))
             qpos = stop_end
         if quote_open:
             continue
         nxt = chunk[m.end()]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'([`"):
             continue
         if _is_abbreviation(chunk[max(cur, m.start() - 40):m.start()], chunk[m.end():m.end() + 30]):
             continue

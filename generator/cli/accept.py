@@ -40,7 +40,7 @@ def site_root_of(path: Path) -> Path | None:
 def extract_file(path: Path, diagnostics: Diagnostics) -> ArticleExtraction | None:
     """Read, validate and extract one article file; None (with diagnostics) if it cannot be used."""
     root = site_root_of(path)
-    config = load_config(root, diagnostics) if root else SiteConfig()
+    config = load_config(root, diagnostics, base_url="/") if root else SiteConfig()
     shown = os.path.relpath(path, root) if root else str(path)
     try:
         document = parse_document("article", Path(shown).as_posix(), path.read_bytes())

@@ -6,22 +6,39 @@ that no string can close the surrounding <script> element.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urljoin
+
+from ..content.datevalue import DatePoint
+from ..content.model import SiteConfig
 from .graph import ArticlePage, EntityPage, TimelineEntry, TopicPage
 
 CONTEXT = "https://schema.org"
 _ENTITY_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place"}
 
 
+# schema.org dates are ISO 8601: a year, a month or a day. A decade ("199"), a week
+# ("2015-W48"), a quarter or a season has no such form, and a wrong date is worse than none.
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _iso(point: DatePoint | None) -> str | None:
+    return point.value if point is not None and _ISO_DATE.fullmatch(point.value) else None
+
+
 def _event(entry: TimelineEntry, page_url: str) -> dict:
     item = {"@type": "Event", "name": entry.text, "url": f"{page_url}#{entry.anchor}"}
-    if entry.date.first:
-        item["startDate"] = entry.date.first.value if entry.date.precision != "day" else entry.date.first.start.isoformat()
-    if entry.date.is_range and entry.date.last:
-        item["endDate"] = entry.date.last.value
+    start = _iso(entry.date.first)
+    if start:
+        item["startDate"] = start
+    end = _iso(entry.date.last) if entry.date.is_range else None
+    if end:
+        item["endDate"] = end
     return item
 
 
-def article_jsonld(page: ArticlePage, page_url: str) -> dict:
+def article_jsonld(page: ArticlePage, page_url: str, site: SiteConfig | None = None, site_url: str = "") -> dict:
+    """The fact sheet as a NewsArticle published by this site, based on the source article."""
     a = page.article
     data: dict = {"@context": CONTEXT, "@type": "NewsArticle", "headline": a.title, "url": page_url, "mainEntityOfPage": page_url}
     if a.date:
@@ -32,10 +49,18 @@ def article_jsonld(page: ArticlePage, page_url: str) -> dict:
         data["description"] = a.summary
     if a.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in a.authors]
-    if a.source.name:
-        data["publisher"] = {"@type": "Organization", "name": a.source.name}
-    if a.source.url:
-        data["isBasedOn"] = a.source.url
+    if site is not None:
+        # The page is this site's fact sheet; the outlet published the article it is based on.
+        data["publisher"] = {"@type": "Organization", "name": site.title, **({"url": site_url} if site_url else {})}
+    if a.source.name or a.source.url:
+        source: dict = {"@type": "NewsArticle"}
+        if a.source.url:
+            source["url"] = a.source.url
+        if a.source.name:
+            source["publisher"] = {"@type": "Organization", "name": a.source.name}
+        data["isBasedOn"] = source
+    if a.image and a.image.src:
+        data["image"] = urljoin(page_url, a.image.src)
     if a.tags:
         data["keywords"] = list(a.tags)
     mentions = [{"@type": "Person", "name": p.name} for p in page.facts.people]

@@ -121,6 +121,22 @@ def test_a_settings_change_is_not_served_from_the_cache(site, tmp_path, reads):
     assert len(reads) == 3 * ARTICLES  # warm, warm again with new settings, cold
 
 
+def test_settings_an_article_does_not_read_keep_its_cached_result(site, tmp_path, reads):
+    warm_build(site)
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("title: Golden fixture", "title: Another title"),
+                      encoding="utf-8")
+    elsewhere = build(site, site / "site", base_url="https://elsewhere.example/sheets/")   # as serve and build alternate
+    assert elsewhere.wrote and len(reads) == ARTICLES, "no article is read again"
+    assert files(site / "site") == files(_cold(site, tmp_path, "https://elsewhere.example/sheets/"))
+
+
+def _cold(root: Path, tmp_path: Path, base_url: str) -> Path:
+    out = tmp_path / "cold-elsewhere"
+    assert build(root, out, base_url=base_url, cache=False).wrote
+    return out
+
+
 def test_a_new_factsheet_version_is_not_served_from_the_cache(site, tmp_path, reads, monkeypatch):
     warm_build(site)
     monkeypatch.setattr(generator, "__version__", generator.__version__ + ".dev1")

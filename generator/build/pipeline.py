@@ -142,7 +142,7 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     results: list = []  # per article: (ArticlePage or None, its diagnostics)
     missing: list[tuple[int, str, ContentFile]] = []  # (slot in results, cache key, file)
     article_keys: list[str] = []  # per article, in the order of results
-    settings = digest(code_fingerprint(), repr(config), str(extract))
+    settings = digest(code_fingerprint(), article_settings(config), str(extract))
     for file in inputs.files:
         kind, rel = file.kind, file.rel
         if kind == "article":
@@ -202,6 +202,16 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     _check_topics(articles, topics, diagnostics)
     graph = build_graph(config, pages, topics, entities, diagnostics)
     return replace(graph, article_keys=keys, input_keys=_other_keys(inputs))
+
+
+def article_settings(config: SiteConfig) -> str:
+    """The settings `read_article` reads, and so the only ones in its cache key.
+
+    The base URL, title, author and the rest shape pages, not an article's
+    facts: switching between `serve` (base "/") and `build` must not make the
+    next build re-read every article.
+    """
+    return repr((config.language, config.date_order, config.extract, config.allow_html))
 
 
 def _other_keys(inputs: SiteInputs) -> dict[str, str]:

@@ -15,7 +15,7 @@ from tests.helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES_ACTIONS = {
-    "actions/checkout@v4", "actions/setup-python@v5", "actions/configure-pages@v5",
+    "actions/checkout@v4", "actions/setup-python@v5", "actions/configure-pages@v5", "actions/cache@v4",
     "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4",
 }
 PAGES_URL = "https://user.github.io/my-sheets/"
@@ -67,6 +67,10 @@ def _check_pages_workflow(workflow: dict, install: str) -> None:
     build_step = [s for s in build["steps"] if "factsheet build" in s.get("run", "")][0]
     assert f"steps.{configure['id']}.outputs.base_url" in build_step["run"]
     assert build["steps"].index(configure) < build["steps"].index(build_step)
+    cache = [s for s in build["steps"] if s.get("uses") == "actions/cache@v4"][0]
+    assert build["steps"].index(cache) < build["steps"].index(build_step)
+    assert cache["with"]["path"].split() == [".factsheet-cache", "~/.cache/factsheet"]   # the cache and its key
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"]) and "github.sha" in cache["with"]["key"]
     upload = [s for s in build["steps"] if s.get("uses") == "actions/upload-pages-artifact@v3"][0]
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "build"

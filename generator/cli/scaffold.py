@@ -232,6 +232,16 @@ jobs:
       - name: Configure GitHub Pages
         id: pages
         uses: actions/configure-pages@v5
+      - name: Restore the build cache
+        # the last deploy's extracted facts and pages (and the key that signs them), saved again after
+        # this build: one new article is then an incremental build, not a cold one
+        uses: actions/cache@v4
+        with:
+          path: |
+            .factsheet-cache
+            ~/.cache/factsheet
+          key: factsheet-${{{{ runner.os }}}}-${{{{ github.sha }}}}
+          restore-keys: factsheet-${{{{ runner.os }}}}-
       - name: Build the site
         # the Pages address, e.g. https://user.github.io/repo, so every link works under /repo/
         run: factsheet build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"

@@ -207,8 +207,6 @@ class BuildCache:
         self.read_only = read_only
         self._shards: dict[str, dict[str, bytes]] = {}  # shard name -> entries as loaded
         self._used: dict[str, dict[str, bytes]] = {}  # shard name -> entries this build used or made
-        self.hits = 0
-        self.misses = 0
 
     def _shard_name(self, key: str) -> str:
         return f"{int(key[:4], 16) % _SHARDS:03d}"
@@ -230,13 +228,8 @@ class BuildCache:
                 value = None
             if value is not None:
                 self._used.setdefault(name, {})[key] = blob
-                self.hits += 1
                 return value
-        self.misses += 1
         return None
-
-    def put(self, key: str, value: object) -> None:
-        self.put_blob(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_blob(self, key: str, blob: bytes) -> None:
         """Store a value already pickled (worker processes hand results back pickled)."""

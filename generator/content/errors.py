@@ -49,9 +49,6 @@ class Diagnostics:
     def warning(self, location: SourceLocation, message: str) -> None:
         self.items.append(Diagnostic(WARNING, location, message))
 
-    def extend(self, other: "Diagnostics") -> None:
-        self.items.extend(other.items)
-
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == ERROR]

@@ -122,16 +122,6 @@ def relative_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_document(kind: str, path: Path, root: Path) -> Document:
-    """Read one content file. Raises ContentError for a file that cannot be used at all."""
-    rel = relative_path(path, root)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError(SourceLocation(rel), f"cannot read file: {error.strerror}") from None
-    return parse_document(kind, rel, data)
-
-
 def parse_document(kind: str, rel: str, data: bytes) -> Document:
     """Split raw file bytes into a Document (the pure part of `read_document`)."""
     import hashlib
@@ -213,18 +203,6 @@ def _load_front(rel: str, text: str, line_offset: int) -> MarkedMap | None:
 
 def _yaml_kind(value: object) -> str:
     return "list" if isinstance(value, list) else "single value"
-
-
-def load_content(root: Path, diagnostics: Diagnostics) -> list[Document]:
-    """Discover and read every content file, reporting unreadable ones."""
-    documents = []
-    for kind, path in discover(root, diagnostics):
-        try:
-            with working_on(relative_path(path, root)):
-                documents.append(read_document(kind, path, root))
-        except ContentError as error:
-            diagnostics.error(error.location, error.message)
-    return documents
 
 
 @contextmanager

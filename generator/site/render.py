@@ -6,8 +6,8 @@ printing nothing. Every internal link goes through `url()`, which puts the
 site's base path in front, so a site built with
 `--base-url https://user.github.io/repo/` works under `/repo/`.
 
-`render_site` yields `(output path, bytes)` pairs; writing them is
-`build/write.py`'s business.
+`page_specs` lists every page and a `Renderer` turns one into bytes; writing
+them is the build's business (`build/output.py`, `build/write.py`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 import jinja2
 from markupsafe import Markup, escape
@@ -211,13 +210,6 @@ class Renderer:
         """Compile every template now (before forking, so that workers inherit them compiled)."""
         for name in self.env.list_templates(extensions=["html"]):
             self.env.get_template(name)
-
-
-def render_site(graph: SiteGraph, root: Path) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site as (path in the output folder, bytes), one after the other."""
-    renderer = Renderer(graph, root)
-    for spec in page_specs(graph):
-        yield spec.out, renderer.render(spec)
 
 
 def out_to_url(out: str) -> str:

@@ -1,14 +1,30 @@
-"""Candidate timeline events: one per dated sentence.
+"""Timeline events: the dated news of a sentence, with a headline an editor would write.
 
 The date tagger (:func:`generator.dates.find_dates`) finds and normalises the
-date expressions; this module turns each dated sentence into an event whose
-text is a readable description of what happened then.  A whole news sentence
-is usually too long for a timeline, so we keep the clause around the date
-(clauses split at commas, semicolons, colons and dashes) and, when that is
-still long, the stretch of words around the date between the nearest
-subordinating words ("like", "which", "while" ...).  Relative references
-with no date of their own ("now", "recently": ``PRESENT_REF`` and friends)
-make no event.
+date expressions.  For every sentence with a concrete date (a year, month,
+day, quarter …; not "now" or "recently"), :mod:`.clauses` reads the
+sentence's structure and gives each date a role by where it sits.  Then:
+
+1. **Which date.**  The event is dated by a date of the main clause (in its
+   predicate, or a time adverbial that opens the sentence: "On Friday, …").
+   For "X said [that] Y", a date of Y dates the event; the frame's own date
+   ("said Friday") dates it only when Y has none and Y is itself news.  A date
+   in a side clause -- a relative clause, a comparison ("up from …"), a
+   deadline ("by Jan. 14"), a period end ("ended Sept. 30"), an aside in
+   dashes, a quotation -- does not date the main event.  A "since"-clause
+   with its own subject and verb ("since Sinn Fein was expelled … on Feb.
+   20") is a background event of its own, dated by its date.  A sentence with
+   no date for its event makes no event: we would rather miss an event than
+   put one on the wrong day.
+2. **Only news.**  No event for a reporting act with nothing reported, a
+   quotation, an opinion, a mood or a state ("X is", "X has"), a negated or
+   counterfactual clause, a generic or first-person subject, routine market
+   figures, or a prior-year comparison figure.
+3. **The headline** (:mod:`.headlines`): the clause's own words with an
+   explicit subject, no date, no aside and no attribution, at most about 20
+   words cut at phrase boundaries.
+
+Each event keeps the date mention it is dated by as its span.
 """
 
 from __future__ import annotations
@@ -16,23 +32,13 @@ from __future__ import annotations
 import re
 from typing import Iterable, Protocol
 
+from . import clauses as cl
+from . import headlines as hl
+from . import lexicon as lx
 from .items import ExtractedEvent, Span
 from .sentences import Doc
 
 _REFS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
-# Clause breaks: ", " "; " ": " " - " "—" "(" ")".  That is the alternation
-# ``,\s|;\s|:\s|\s[—–-]\s|\s?[—–]\s?|\(|\)`` rewritten to open with one character class
-# (the lookbehinds then say which character it took), so the regex engine skips to the
-# next candidate character instead of trying every alternative at every offset.
-_CLAUSE_BREAK = re.compile(r"[,;:\s—–()](?:(?<=[,;:])\s|(?<=\s)(?:[—–-]\s|[—–]\s?)|(?<=[—–])\s?|(?<=[()]))")
-# Words at which a long clause may be cut before the date.
-_CUT_BEFORE = frozenset("like that which who where while whereas because although though and but "
-                        "whom whose unless since".split())
-# Words at which it may be cut after the date.
-_CUT_AFTER = frozenset("and but while whereas although though because so".split())
-_MAX_WORDS = 25
-_WINDOW = 15
-_WORD = re.compile(r"\S+")
 
 
 class DateLike(Protocol):
@@ -43,124 +49,323 @@ class DateLike(Protocol):
     mod: str | None
 
 
+def _concrete(value: str) -> bool:
+    return value[:1].isdigit() and value not in _REFS and len(value) >= 4 and "X" not in value[:4]
+
+
 def _precision(value: str) -> int:
     """More characters in a TimeML value means a finer date (2015-11-13 beats 2015-11)."""
     return len(value) if value[:1].isdigit() else 0
 
 
-# A clause opening with one of these has lost its subject to an earlier clause
-# ("Saddam, who …, left for Europe on Sunday"): it is read together with that clause.
-_SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|had|have|will|would|could|can|may|might|should|"
-                          r"said|says|left|went|came|took|made|fell|rose|who|which|whose|whom|"
-                          r"[a-z]+ed)\b")
+# Subjects whose statements are opinion, not news.
+_OPINION_SOURCES = frozenset("analyst analysts trader traders economist economists expert experts observer "
+                             "observers critic critics source sources newspaper speculators commentators "
+                             "pundits".split())
+# Heads of subjects that are figures, not actors ("Net income fell", "Volume was …").
+_FIGURE_HEADS = frozenset("""
+sales revenue revenues volume net income earnings profit profits loss losses results shares stock stocks
+prices price index dollar market markets trading period quarter gains gain figures originations orders
+output average composite bonds yields yield futures
+""".split())
+_MARKET = re.compile(r"composite trading|over-the-counter trading|stock exchange|stock price index|"
+                     r"\b(?:shares|stock|index|average|nasdaq|dax|dow|nikkei|ftse|big board)\b[^.;]{0,60}?"
+                     r"\b(?:closed|rose|fell|gained|lost|dropped|slipped|was (?:up|down)|were (?:up|down)|"
+                     r"traded|finished|ended|edged|jumped|plunged|soared|sank|leaped|climbed|declined)\b|"
+                     r"\bclosed (?:at|yesterday|up|down|lower|higher)\b|\bwas quoted at\b", re.I)
+_FINANCIAL = re.compile(r"[$£€#]\s?\d|\d\s?(?:%|percent\b|cents?\b)|\bper share\b|\ba share\b", re.I)
+# Things one "has" that are events ("had a falling out", "held talks").
+_HAVE_EVENTS = frozenset("falling talks meeting clash row fight discussions conversation accident".split())
+_SCHEDULED = frozenset("due set scheduled slated poised about".split())
 
 
-def _clause(masked: str, s: int, e: int, ds: int, de: int) -> tuple[int, int]:
-    """The clause of the sentence ``[s, e)`` that holds the date ``[ds, de)``."""
-    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(masked, s, e)
-            if not (ds <= m.start() < de)]
-    bounds = [s] + [c_end for _, c_end in cuts] + [e]
-    ends = [c_start for c_start, _ in cuts] + [e]
-    for i in range(len(ends)):
-        if bounds[i] <= ds < ends[i] or (bounds[i] <= ds and i == len(ends) - 1):
-            cs, ce = bounds[i], ends[i]
-            # A clause that is little more than the date ("On 13 November,")
-            # borrows the next clause (or the previous one).
-            if len(masked[cs:ce].split()) < 5:   # (split() counts what _WORD matches)
-                if i + 1 < len(ends):
-                    ce = ends[i + 1]
-                elif i > 0:
-                    cs = bounds[i - 1]
-            j = i
-            while j > 0 and _SUBJECTLESS.match(masked, _skip_space(masked, bounds[j])):
-                j -= 1
-            return bounds[j] if j < i else cs, ce
-    return s, e
+def _words_low(toks, a, b) -> list[str]:
+    return [t.low for t in toks[a:b] if t.kind == "w"]
 
 
-def _skip_space(masked: str, pos: int) -> int:
-    while pos < len(masked) and masked[pos].isspace():
-        pos += 1
-    return pos
+def _news_clause(r: cl.Reading, c: cl.Clause) -> bool:
+    """Is clause ``c`` an event (not an opinion, a state, a figure or a soundbite)?"""
+    toks = r.toks
+    subj = _words_low(toks, c.s, c.subj_end)
+    if not subj:
+        return False
+    if c.negated:
+        return False
+    if c.copula:
+        nxt = next((t for t in toks[c.vg_end:c.end] if t.kind == "w"), None)
+        if nxt is None or nxt.low not in _SCHEDULED:
+            return False
+    if c.lemma in lx.OPINION:
+        return False
+    if c.lemma == "have" and not c.perfect and not c.passive:
+        obj = _words_low(toks, c.vg_end, min(c.end, c.vg_end + 3))
+        if not any(w in _HAVE_EVENTS for w in obj):
+            return False
+    if c.lemma == "expect" and (c.passive or c.pluperfect):
+        return False
+    if c.modal and c.perfect:
+        return False   # "could have used": counterfactual
+    if c.lemma in lx.STATE:
+        return False
+    if subj[0] in ("i", "we", "you", "us", "there") or (subj[0] == "it" and c.copula):
+        return False
+    if any(w in _OPINION_SOURCES for w in subj):
+        return False
+    names = [t for t in toks[c.s:c.subj_end] if t.kind == "w" and t.text[:1].isupper()]
+    if toks[c.s].kind == "w" and names and names[0] is toks[c.s] and toks[c.s].low in lx.DETERMINERS | {"net"}:
+        names = names[1:]
+    head = subj[-1].rstrip(".")
+    if not names and head in _FIGURE_HEADS:
+        return False
+    text = " ".join(t.text for t in toks[c.s:c.end])
+    if _MARKET.search(text):
+        return False
+    return True
 
 
-def _window(masked: str, cs: int, ce: int, ds: int, de: int) -> tuple[int, int]:
-    """Trim a long clause to the words around the date, cutting at subordinating words."""
-    if len(masked[cs:ce].split()) <= _MAX_WORDS:   # (cheap count first)
-        return cs, ce
-    words = list(_WORD.finditer(masked, cs, ce))
-    di = next(i for i, w in enumerate(words) if w.end() > ds)
-    dj = next((i for i, w in enumerate(words) if w.start() >= de), len(words)) - 1
-    first = max(0, di - _WINDOW)
-    for i in range(di - 1, max(-1, di - _WINDOW - 1), -1):
-        if words[i].group().lower().strip(",") in _CUT_BEFORE:
-            first = i + 1
-            break
-    last = min(len(words) - 1, dj + _WINDOW)
-    for i in range(dj + 1, min(len(words), dj + _WINDOW + 1)):
-        if words[i].group().lower() in _CUT_AFTER:
-            last = i - 1
-            break
-    return words[first].start(), words[last].end()
+def _speaker_ok(r: cl.Reading, c: cl.Clause) -> bool:
+    subj = _words_low(r.toks, c.s, c.subj_end)
+    return bool(subj) and not any(w in _OPINION_SOURCES for w in subj) and subj[0] not in ("i", "we", "you")
 
 
-# A leading conjunction or relative word, or a pronoun-like head standing for a noun
-# earlier in the sentence ("attacks like *the ones* carried out …", "… *those* killed
-# in …"): the description reads better without it, starting at what happened.
-# (A pronoun that opens its sentence is its subject, "Those included …", and stays.)
-_LEAD_WORD = re.compile(r"^(?:(?:and|but|or|so|while|which|that|who)\s+)+", re.I)
-_LEAD_PRONOUN = re.compile(r"^(?:the\s+(?:ones?|same)|those|these|ones)\s+(?:(?:who|which|that)\s+)?"
-                           r"(?=[a-z]+(?:ed|en)\b)", re.I)
-# A relative clause after a preposition ("in which 130 people died") is an aside on
-# the event: a comma before it keeps the description readable.
-_RELATIVE = re.compile(r"(?<=[\w)’'])\s+((?:in|at|during|on|after|from|by|under|for)\s+which)\b", re.I)
-# "which" in any case, as ``re.I`` matches it ("İ" and "ı" match "i" too): the pattern
-# above, case-insensitive and opening with a lookbehind, is slow to search for, and most
-# descriptions have no "which" at all.  (No flag here, so the search skips to a "w".)
-_WHICH = re.compile("[wW][hH][iIİı][cC][hH]")
+def _announcement(r: cl.Reading, comp: cl.Clause) -> bool:
+    """Is the reported clause an announcement of substance (a plan, a decision, a threat)?"""
+    toks = r.toks
+    if comp.modal or comp.progressive:
+        return True
+    if comp.lemma in ("plan", "intend", "expect", "agree", "decide", "propose", "seek", "order", "call") \
+            or comp.lemma in lx.ANNOUNCING:
+        return True
+    first = toks[comp.s].low
+    return first in ("it", "its", "they", "their", "he", "she", "his", "her") and not comp.pluperfect
 
 
-def _drop_lead(rx: re.Pattern, text: str) -> str:
-    """``text`` without the match of the ``^``-anchored ``rx`` at its start.
+def _pick(dates: list[cl.Tok]) -> cl.Tok | None:
+    """The date of the event among the clause's dates: the first, unless a later one refines it."""
+    if not dates:
+        return None
+    best = dates[0]
+    for d in dates[1:]:
+        bv, dv = str(best.date.value), str(d.date.value)
+        if dv.startswith(bv) and _precision(dv) > _precision(bv):
+            best = d
+    return best
 
-    (``rx.sub("", text, count=1)`` gives the same, but tries the pattern at every offset.)
+
+class _Sentence:
+    """One dated sentence being turned into (at most) one event."""
+
+    def __init__(self, doc: Doc, sent: tuple[int, int], mentions: list, index, dct_year: int | None):
+        self.doc = doc
+        self.sent = sent
+        self.index = index
+        self.dct_year = dct_year
+        self.toks = cl.tokenize(doc.masked, sent[0], sent[1], mentions)
+        self.r = cl.read(doc.masked, self.toks, sent[0])
+
+    def dates(self, *roles: str) -> list[cl.Tok]:
+        return [t for t in self.toks if t.kind == "d" and t.role in roles and _concrete(str(t.date.value))]
+
+    def event(self) -> tuple[cl.Tok, str] | None:
+        r = self.r
+        if r.quoted or r.main is None:
+            return None
+        c = r.main
+        if r.complement is not None:
+            return self._reported(c, r.complement)
+        main = [d for d in self.dates("main", "lead") if not self._adjectival(d)]
+        main += [d for d in self.dates("subject", "adjective") if self._quarter(d) and d.start < c.end]
+        main.sort(key=lambda t: t.start)
+        if main:
+            date = _pick(main)
+            return self._emit(c, date)
+        report = self.dates("attribution", "dateline")
+        if report and _news_clause(r, c) and not c.pluperfect:
+            return self._emit(c, report[0])
+        since = self._since()
+        if since is not None:
+            return since
+        ends = self.dates("period-end")
+        if ends and _FINANCIAL.search(self.doc.clean(*self.sent)):
+            return self._emit(c, ends[0])
+        deadlines = self.dates("deadline")
+        if deadlines and (c.modal and c.lemma != "have") and not c.negated:
+            head = r.toks[c.verb].low
+            if head in ("will", "'ll", "shall"):
+                return self._emit(c, deadlines[0])
+        return None
+
+    def _adjectival(self, d: cl.Tok) -> bool:
+        return d.role == "adjective"
+
+    def _quarter(self, d: cl.Tok) -> bool:
+        return bool(re.search(r"-(?:Q\d|H\d)$", str(d.date.value)))
+
+    def _prior_figure(self, date: cl.Tok) -> bool:
+        """A financial figure for a period before the article's year: a comparison, not news."""
+        if self.dct_year is None:
+            return False
+        v = str(date.date.value)
+        try:
+            year = int(v[:4])
+        except ValueError:
+            return False
+        return year < self.dct_year and bool(_FINANCIAL.search(self.doc.clean(*self.sent))) and \
+            not re.search(r"\d{4}-\d\d-\d\d", v)
+
+    def _emit(self, c: cl.Clause, date: cl.Tok, *, subject_text: str | None = None,
+              prefix_clause: cl.Clause | None = None) -> tuple[cl.Tok, str] | None:
+        r = self.r
+        if not _news_clause(r, c):
+            return None
+        if self._prior_figure(date):
+            return None
+        text = self._headline(c, subject_text=subject_text, frame=prefix_clause)
+        return (date, text) if text else None
+
+    def _headline(self, c: cl.Clause, *, subject_text: str | None = None,
+                  frame: cl.Clause | None = None) -> str | None:
+        r = self.r
+        toks = r.toks
+        subj = (c.s, c.subj_end)
+        if frame is not None:
+            # "X said Y": X's subject, the verb group, then Y's words
+            idx = cl.span_tokens(r, c)
+            fs = cl.span_tokens(r, frame)
+            idx = [k for k in fs if k < frame.vg_end] + [k for k in idx]
+            c2 = frame
+            res = hl.subject_prefix(self.doc, self.index, toks, frame.s, frame.subj_end)
+        else:
+            # a generic subject with a named appositive: the name ("… unit, GM Hughes Electronics, said")
+            if c.appositive is not None and self._generic(c) and self._proper(*c.appositive):
+                subj = c.appositive
+            idx = cl.span_tokens(r, c, subject=subj)
+            c2 = c
+            res = (None, 0) if subject_text is not None else hl.subject_prefix(self.doc, self.index, toks, *subj)
+        if res is None:
+            return None
+        repl, n = res
+        prefix = subject_text
+        if repl:
+            start = (frame.s if frame is not None else subj[0])
+            idx = [k for k in idx if k >= start + n]
+            prefix = repl
+        elif subject_text is not None:
+            idx = [k for k in idx if k >= c.verb]
+        idx = hl._balance(toks, idx)
+        trimmed = hl.trim(r, c2 if frame is None else frame, idx)
+        if trimmed is None:
+            return None
+        text = hl.render(self.doc, toks, trimmed, prefix or "")
+        if len(text.split()) < 3 or len(text.split()) > hl.MAX_WORDS + 2:
+            return None
+        return text
+
+    def _generic(self, c: cl.Clause) -> bool:
+        return not any(t.kind == "w" and t.text[:1].isupper() for t in self.r.toks[c.s + 1:c.subj_end])
+
+    def _proper(self, a: int, b: int) -> bool:
+        ws = [t for t in self.r.toks[a:b] if t.kind == "w"]
+        return bool(ws) and len(ws) <= 6 and all(t.text[:1].isupper() or t.low in ("of", "and", "the", "&")
+                                                 for t in ws)
+
+    def _reported(self, c: cl.Clause, comp: cl.Clause) -> tuple[cl.Tok, str] | None:
+        r = self.r
+        if not _speaker_ok(r, c):
+            return None
+        inner = [d for d in self.dates("complement") if not self._adjectival(d)]
+        inner += [d for d in self.dates("adjective") if self._quarter(d) and comp.s <= r.toks.index(d) < comp.end]
+        inner.sort(key=lambda t: t.start)
+        own_subject = r.toks[comp.s].low in ("it", "its", "they", "their", "he", "she", "his", "her")
+        if inner:
+            date = _pick(inner)
+            if not _news_clause(r, comp) and not (own_subject and comp.modal):
+                return None
+            if self._prior_figure(date):
+                return None
+            if comp.modal or (own_subject and not comp.pluperfect):
+                text = self._headline(comp, frame=c)
+            else:
+                text = self._headline_reported(c, comp)
+            return (date, text) if text else None
+        frame = self.dates("frame", "main", "lead", "attribution", "dateline")
+        if not frame:
+            return self._since()
+        date = frame[0]
+        if comp.pluperfect or comp.negated:
+            return None
+        if not _announcement(r, comp) and not _news_clause(r, comp):
+            return None
+        if comp.lemma in lx.OPINION or (comp.copula and not comp.modal) or comp.lemma in lx.STATE:
+            return None
+        if comp.lemma == "expect" and comp.passive:
+            return None
+        if comp.modal or own_subject or comp.progressive:
+            text = self._headline(comp, frame=c)
+        else:
+            text = self._headline_reported(c, comp)
+        return (date, text) if text else None
+
+    def _headline_reported(self, c: cl.Clause, comp: cl.Clause) -> str | None:
+        """Y's own words for "X said Y", with a pronoun subject of Y written as X."""
+        toks = self.r.toks
+        first = toks[comp.s].low
+        if first in ("it", "they", "he", "she") and comp.subj_end - comp.s == 1:
+            speaker = hl.render(self.doc, toks, list(range(c.s, c.subj_end)))
+            return self._headline(comp, subject_text=speaker)
+        return self._headline(comp)
+
+    def _since(self) -> tuple[cl.Tok, str] | None:
+        """A "since"-clause with a subject and verb of its own: a background event."""
+        r = self.r
+        for a, b, kind in list(r.sides) + [(x, y, k) for x, y, k in r.leads]:
+            if kind not in ("side", "since") or r.toks[a].low != "since":
+                continue
+            dates = [t for t in r.toks[a:b] if t.kind == "d" and _concrete(str(t.date.value))]
+            if not dates:
+                continue
+            end = b - 1 if b - 1 < len(r.toks) and r.toks[b - 1].text == "," else b
+            sc = cl.find_clause(r.toks, a + 1, end)
+            if sc is None or sc.s != a + 1:
+                continue
+            sc.end = end
+            for d in dates:
+                d.role = "main"
+            saved = (r.asides, r.sides)
+            if not _news_clause(r, sc) or sc.perfect:
+                continue
+            text = self._headline(sc)
+            r.asides, r.sides = saved
+            if text:
+                return dates[0], text
+        return None
+
+
+def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
+                dct_year: int | None = None) -> list[ExtractedEvent]:
+    """At most one event per dated sentence: its news, dated by the date of that news.
+
+    ``index`` (a :class:`.names.NameIndex`) lets a headline name the person or
+    organisation a pronoun stands for; without it such sentences make no event.
+    ``dct_year`` (the publication year) tells prior-year comparison figures.
     """
-    m = rx.match(text)
-    return text[m.end():] if m else text
-
-
-def describe(doc: Doc, sent: tuple[int, int], ds: int, de: int) -> str:
-    """A short event description for the date ``[ds, de)`` in sentence ``sent``."""
-    cs, ce = _clause(doc.masked, sent[0], sent[1], ds, de)
-    cs, ce = _window(doc.masked, cs, ce, ds, de)
-    text = doc.clean(cs, ce).strip(" \"“”'‘’")
-    mid_sentence = doc.masked[sent[0]:cs].strip() != ""
-    text = _drop_lead(_LEAD_WORD, text)
-    if mid_sentence:
-        text = _drop_lead(_LEAD_PRONOUN, text)
-    if _WHICH.search(text):
-        text = _RELATIVE.sub(r", \1", text, count=1)
-    text = text.rstrip(" .,;:!?\"”’")
-    return text[:1].upper() + text[1:]
-
-
-def find_events(doc: Doc, mentions: Iterable[DateLike]) -> list[ExtractedEvent]:
-    """One event per dated sentence, for its most precise date (the first, on a tie)."""
-    best: dict[tuple[int, int], DateLike] = {}
+    by_sent: dict[tuple[int, int], list] = {}
     for m in mentions:
-        if m.value in _REFS or not m.value[:1].isdigit():
-            continue
         if not doc.masked[m.start:m.end].strip():
             continue   # in a masked line (caption, credit, code)
         sent = doc.sentence_of(m.start)
         if sent[0] == sent[1]:
             continue
-        cur = best.get(sent)
-        if cur is None or _precision(m.value) > _precision(cur.value):
-            best[sent] = m
+        by_sent.setdefault(sent, []).append(m)
     events = []
-    for sent, m in sorted(best.items(), key=lambda kv: kv[1].start):
-        text = describe(doc, sent, m.start, m.end)
+    for sent, ms in sorted(by_sent.items()):
+        if not any(_concrete(str(m.value)) for m in ms):
+            continue
+        found = _Sentence(doc, sent, ms, index, dct_year).event()
+        if found is None:
+            continue
+        tok, text = found
+        m = tok.date
         events.append(ExtractedEvent(m.value, m.mod, text, " ".join(m.text.split()),
                                      Span(m.start, m.end), doc.clean(*sent)))
     return events

@@ -1,0 +1,207 @@
+"""Turn a clause's words into a timeline headline an editor would accept.
+
+The headline is extractive: it is the clause's own words, in order, with the
+date expressions, asides, comparisons and trailing attribution taken out (see
+:func:`.clauses.span_tokens`), an explicit subject in front (a pronoun or
+"the company" resolved to the name the article gave before it), and, when it
+is still longer than about 20 words, its tail trimmed at a phrase boundary:
+first whole comma-separated sections from the end, then trailing relative
+clauses, then trailing prepositional phrases.  It never stops on a word that
+leaves a phrase open ("of", "the", "and", "to", "was").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .clauses import Clause, Reading, Tok, _QUOTES, verb_info
+from .sentences import Doc
+
+MAX_WORDS = 20
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?)\]”’'])")
+_SPACE_AFTER_OPEN = re.compile(r"([(\[“‘])\s+")
+
+# Nouns that stand for an organisation named earlier in the article.
+ORG_NOUNS = frozenset("company concern firm thrift airline carrier bank group studio maker retailer insurer "
+                      "team club partnership utility".split())
+PERSON_NOUNS = frozenset("boy girl man woman child teenager youngster gunman suspect victim".split())
+
+
+def _words(toks: list[Tok], idx: list[int]) -> int:
+    return sum(1 for k in idx if toks[k].kind in ("w", "d"))
+
+
+def _is_dangling(t: Tok) -> bool:
+    if t.kind == "p":
+        return t.text not in (")", "]") and t.text not in _QUOTES
+    return t.low in lx.DANGLING
+
+
+def _tidy_end(toks: list[Tok], idx: list[int], floor: int) -> list[int]:
+    """Drop words from the end that leave a phrase open (never below ``floor`` words)."""
+    while len(idx) > floor and _is_dangling(toks[idx[-1]]):
+        idx = idx[:-1]
+    # an unmatched opening bracket or quote at the end goes too
+    return idx
+
+
+def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
+    """Leave out quote marks and brackets that have lost their partner."""
+    quotes = [k for k in idx if toks[k].kind == "p" and toks[k].text in _QUOTES and toks[k].text != "'"]
+    if len(quotes) % 2:
+        idx = [k for k in idx if k not in quotes]
+    opens = [k for k in idx if toks[k].text in ("(", "[")]
+    closes = [k for k in idx if toks[k].text in (")", "]")]
+    if len(opens) != len(closes):
+        idx = [k for k in idx if k not in opens and k not in closes]
+    return idx
+
+
+def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[int] | None:
+    """Cut ``idx`` (token indices of a headline) to at most ``limit`` words at phrase boundaries."""
+    toks = r.toks
+    verb_pos = next((n for n, k in enumerate(idx) if k >= c.verb), len(idx))
+    head_pos = next((n for n, k in enumerate(idx) if k > c.head), len(idx))
+    floor = head_pos   # never cut into the subject or the verb group
+    idx = _tidy_end(toks, idx, floor)
+    if _words(toks, idx) <= limit:
+        return idx
+
+    def cut_points(kinds: str) -> list[int]:
+        pts = []
+        depth = 0
+        for n in range(head_pos + 1, len(idx)):
+            t = toks[idx[n]]
+            if t.text in ("(", "["):
+                depth += 1
+            elif t.text in (")", "]"):
+                depth = max(0, depth - 1)
+            if depth:
+                continue
+            if "," in kinds and t.kind == "p" and t.text == ",":
+                pts.append(n)
+            if "r" in kinds and t.kind == "w" and (t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
+                                                  or t.low in ("and", "but", "that")):
+                pts.append(n)
+            if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"
+                                                  or (verb_info(t) or ("", ""))[1] == "ing"):
+                pts.append(n)
+        return pts
+
+    for kinds in (",", "r", "p"):
+        while _words(toks, idx) > limit:
+            pts = [n for n in cut_points(kinds) if n > head_pos]
+            if not pts:
+                break
+            # the latest cut that leaves a phrase that reads; go on cutting while too long
+            n = pts[-1]
+            cand = _tidy_end(toks, idx[:n], floor)
+            if len(cand) <= floor + 0 or _words(toks, cand) < 4:
+                # no room: try an earlier cut point only if it still leaves the verb an object
+                break
+            idx = cand
+        if _words(toks, idx) <= limit:
+            return idx
+    return None
+
+
+def render(doc: Doc, toks: list[Tok], idx: list[int], prefix: str = "") -> str:
+    """The headline text: the kept tokens' own words (runs of adjacent tokens copied whole)."""
+    parts: list[str] = [prefix] if prefix else []
+    n = 0
+    while n < len(idx):
+        m = n
+        while m + 1 < len(idx) and idx[m + 1] == idx[m] + 1:
+            m += 1
+        parts.append(doc.clean(toks[idx[n]].start, toks[idx[m]].end))
+        n = m + 1
+    text = " ".join(p for p in parts if p)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_AFTER_OPEN.sub(r"\1", text)
+    text = text.strip(" ,;:-_—–")
+    text = re.sub(r",\s*,", ",", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def org_before(index, pos: int) -> str | None:
+    """The organisation named last before ``pos`` (its display name)."""
+    if index is None:
+        return None
+    for m in reversed(index.mentions):
+        if m.start < pos and m.kind == "organisation":
+            return index.groups[m.key].name
+    return None
+
+
+def person_before(index, pos: int) -> str | None:
+    if index is None:
+        return None
+    return index.last_person_before(pos)
+
+
+def full_name(index, toks: list[Tok], s: int, e: int) -> str | None:
+    """A person's full name for a subject written as "Mr. Stronach" or "Annan"."""
+    if index is None:
+        return None
+    words = [t for t in toks[s:e] if t.kind == "w"]
+    if not words or len(words) > 2:
+        return None
+    if len(words) == 2 and words[0].low.rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr"):
+        return None
+    last = words[-1]
+    if not last.text[:1].isupper() or last.low in lx.PRONOUNS:
+        return None
+    key = index.person_for_part(last.text, last.start)
+    if key is None:
+        m = index.mention_at(last.start, last.end)
+        if m is None or m.kind != "person":
+            return None
+        key = m.key
+    name = index.groups[key].name
+    if len(name.split()) <= 1 or name == last.text:
+        return None
+    return name
+
+
+def subject_prefix(doc: Doc, index, toks: list[Tok], s: int, e: int) -> tuple[str | None, int] | None:
+    """How to write the subject ``toks[s:e]`` explicitly.
+
+    Returns ``(replacement, n)``: write ``replacement`` in place of the first
+    ``n`` tokens (``(None, 0)``: the subject is fine as written), or None when
+    the subject is a pronoun we cannot resolve (then there is no headline).
+    """
+    words = [k for k in range(s, e) if toks[k].kind == "w"]
+    if not words:
+        return None
+    first = toks[words[0]]
+    low = first.low
+    pos = first.start
+    if low in ("he", "she", "him", "her") and len(words) == 1:
+        name = person_before(index, pos)
+        return (name, words[0] - s + 1) if name else None
+    if low in ("his", "her"):
+        name = person_before(index, pos)
+        return (name + "'s", words[0] - s + 1) if name else None
+    if low == "it" and len(words) == 1:
+        name = org_before(index, pos)
+        return (name, words[0] - s + 1) if name else None
+    if low == "its":
+        name = org_before(index, pos)
+        return (name + "'s", words[0] - s + 1) if name else None
+    if low in ("they", "them", "their", "we", "i", "you", "our", "my", "your", "us"):
+        return None
+    if low == "the" and len(words) == 2:
+        noun = toks[words[1]].low
+        if noun in ORG_NOUNS:
+            name = org_before(index, pos)
+            if name and name.lower() not in ("the " + noun,):
+                return (name, words[1] - s + 1)
+        if noun in PERSON_NOUNS:
+            name = person_before(index, pos)
+            if name:
+                return (name, words[1] - s + 1)
+    name = full_name(index, toks, s, e)
+    if name:
+        return (name, words[-1] - s + 1)
+    return (None, 0)

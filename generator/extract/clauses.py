@@ -67,6 +67,7 @@ class Tok:
     kind: str                 # "w" word, "p" punctuation, "d" date mention
     date: object = None       # the mention, for "d"
     role: str = ""            # for "d": where the date sits (set by read())
+    i: int = 0                # index in the sentence's token list
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Reading:
     asides: list[tuple[int, int]] = field(default_factory=list)
     sides: list[tuple[int, int, str]] = field(default_factory=list)
     quoted: bool = False                          # the sentence opens with a quotation
+    coords: list[tuple[int, str]] = field(default_factory=list)   # "and"/"but" joining verbs or clauses
 
 
 # -- tokens --------------------------------------------------------------------------
@@ -118,6 +120,8 @@ def tokenize(masked: str, start: int, end: int, mentions) -> list[Tok]:
                 t.text, t.low, t.end = t.text[:-1], t.low[:-1], t.end - 1
             break
     if not mentions:
+        for n, t in enumerate(toks):
+            t.i = n
         return toks
     out: list[Tok] = []
     ms = sorted(mentions, key=lambda m: m.start)
@@ -137,6 +141,8 @@ def tokenize(masked: str, start: int, end: int, mentions) -> list[Tok]:
                 out.append(Tok(masked[s:e], masked[s:e].lower(), s, e, "d", m))
         else:
             out.append(t)
+    for n, t in enumerate(out):
+        t.i = n
     return out
 
 
@@ -165,6 +171,28 @@ def verb_info(t: Tok) -> tuple[str, str] | None:
     return None
 
 
+_PERIOD_NOUNS = frozenset("quarter year months weeks period half days session".split())
+
+
+def _aux(low: str) -> str:
+    """The auxiliary in ``low`` ("didn't" -> "did", "won't" -> "will"), or ""."""
+    if low in lx.AUX:
+        return low
+    if low.endswith(("n't", "n’t")):
+        stem = low[:-3]
+        stem = {"ca": "can", "wo": "will", "sha": "shall"}.get(stem, stem)
+        if stem in lx.AUX:
+            return stem
+    return ""
+
+
+def _adverb(t: Tok) -> bool:
+    return t.kind == "w" and (t.low in lx.VERB_ADVERBS or (t.low.endswith("ly") and len(t.low) > 4
+                                                           and t.low not in ("early", "family", "july", "italy",
+                                                                             "rally", "supply", "apply",
+                                                                             "reply", "ally", "only")))
+
+
 def _finite(toks: list[Tok], k: int, end: int) -> bool:
     """Is token ``k`` the start of a finite verb group?"""
     t = toks[k]
@@ -172,6 +200,8 @@ def _finite(toks: list[Tok], k: int, end: int) -> bool:
         return False
     prev = toks[k - 1] if k > 0 else None
     plow = prev.low if prev is not None and prev.kind == "w" else ""
+    if _aux(t.low) and t.low not in lx.AUX:
+        return plow not in ("to",)
     if t.low in lx.AUX:
         if t.low in ("be", "been", "being", "having"):
             return False
@@ -182,6 +212,8 @@ def _finite(toks: list[Tok], k: int, end: int) -> bool:
     base, tag = info
     if tag == "ing" or tag == "pp":
         return False
+    if base in ("end", "close") and plow in _PERIOD_NOUNS:
+        return False      # "the quarter ended Sept. 30"
     if plow in lx.DETERMINERS or plow in ("to", "of", "'s") or plow.endswith(("'s", "’s")):
         return False
     if prev is not None and prev.kind == "w" and plow in lx.PREPOSITIONS and plow not in ("up", "out", "down", "off"):
@@ -192,6 +224,10 @@ def _finite(toks: list[Tok], k: int, end: int) -> bool:
             return False   # "the rules drafted by …" is a reduced relative
         return True
     if tag == "pres":
+        nxt = toks[k + 1] if k + 1 < end else None
+        if nxt is not None and nxt.kind == "w" and nxt.text[:1].islower() and (
+                _aux(nxt.low) or (verb_info(nxt) or ("", ""))[1] == "past"):
+            return False      # "employment gains came": a noun before the verb
         if base in lx.NOUN_LIKE_BASES:
             return prev is not None and (_is_cap(prev) or plow in lx.PRONOUNS)
         return prev is not None and plow not in lx.PREPOSITIONS
@@ -230,17 +266,18 @@ def _verb_group(toks: list[Tok], k: int, end: int) -> tuple[int, int, dict]:
         if t.kind != "w":
             break
         low = t.low
-        if low in lx.NEGATIONS or low.endswith("n't"):
+        if low in lx.NEGATIONS or low.endswith(("n't", "n’t")):
             feats["negated"] = True
-            if low.endswith("n't") and low[:-3] in lx.AUX | {"ca", "wo"}:
-                seen_have = seen_have or low[:-3] in lx.HAVE
-                seen_be = seen_be or low[:-3] in lx.BE
+            a = _aux(low)
+            if a:
+                seen_have = seen_have or a in lx.HAVE
+                seen_be = seen_be or a in lx.BE
                 head = i
-                if low[:-3] in lx.MODALS | {"ca", "wo"}:
+                if a in lx.MODALS:
                     feats["modal"] = True
             i += 1
             continue
-        if low in lx.VERB_ADVERBS and i > k:
+        if _adverb(t) and i > k:
             i += 1
             continue
         if i == k and low not in lx.AUX:
@@ -283,7 +320,7 @@ def _verb_group(toks: list[Tok], k: int, end: int) -> tuple[int, int, dict]:
     # "had" that is not an auxiliary is "had" the main verb
     if feats["pluperfect"] and not feats["perfect"] and not feats["passive"]:
         feats["pluperfect"] = False
-    while i > head + 1 and toks[i - 1].kind == "w" and toks[i - 1].low in lx.VERB_ADVERBS:
+    while i > head + 1 and _adverb(toks[i - 1]):
         i -= 1   # trailing adverbs ("said privately") belong to the predicate
     feats["perfect"] = feats["perfect"] or feats["pluperfect"]
     return head, i, feats
@@ -394,6 +431,8 @@ def _leads(toks: list[Tok], i: int, end: int) -> tuple[int, list[tuple[int, int,
                                           "from", "among", "under", "according"):
             kind = "side"
         if kind == "time" and any(_finite(toks, k, c) for k in range(i + 1, c)):
+            if low in lx.PREPOSITIONS and low not in lx.SUBORDINATORS:
+                break     # "In Los Angeles that lesson was brought home today when …": the main clause
             kind = "side"
         if low == "since" or (low in ("after", "before", "when", "as", "until") and kind == "side"):
             kind = "since" if low == "since" else "side"
@@ -522,8 +561,12 @@ def _attribution(toks: list[Tok], v: int, end: int) -> int:
             first = words[0].low
             if first == "according" and len(words) > 1 and words[1].low == "to":
                 return c
-            if first in _ATTRIBUTION_VERBS and len(rest) < 30:
+            if first in ("said", "says", "added", "reported") and len(words) > 1 and len(rest) < 30 and (
+                    words[1].text[:1].isupper() or words[1].low in lx.DETERMINERS):
                 return c          # ", said Gerard Rice, a former IRA prisoner …"
+            if first in lx.RELATIVES or first == "that":
+                k = c + 1
+                continue
             # ", [NP up to 8 words] said [rest]"
             for n, t in enumerate(rest[:10]):
                 if t.kind == "p" and t.text != "'":
@@ -548,7 +591,7 @@ def _attribution(toks: list[Tok], v: int, end: int) -> int:
 
 # Words that open a side region inside a predicate.
 _SIDE_CLAUSE = frozenset("while whereas although though because unless if once whether".split())
-_COMPARE_BEFORE = {"from": "comparison", "than": "comparison", "versus": "comparison", "vs.": "comparison",
+_COMPARE_BEFORE = {"from": "start", "than": "comparison", "versus": "comparison", "vs.": "comparison",
                    "over": "comparison", "since": "since", "until": "deadline", "till": "deadline",
                    "through": "period-end", "ended": "period-end", "ending": "period-end",
                    "ends": "period-end", "by": "deadline", "of": "of", "with": "with", "to": "to"}
@@ -573,9 +616,12 @@ def _mark_predicate(r: Reading, c: Clause, default_role: str) -> None:
             if nxt is not None:
                 rest = " ".join(x.low for x in toks[nxt:min(c.end, nxt + 4)])
                 if _COMPARE_PHRASE.match(rest):
-                    ce = _next_comma(toks, nxt, c.end)
-                    region_end, region_kind = (c.end if ce < 0 else ce), "comparison"
+                    region_end, region_kind = c.end, "comparison"
                     r.sides.append((k, region_end, "comparison"))
+                elif (verb_info(toks[nxt]) or ("", ""))[1] == "ing" and toks[nxt].kind == "w":
+                    ce = _next_comma(toks, nxt + 1, c.end)
+                    region_end, region_kind = (c.end if ce < 0 else ce), "participle"
+                    r.sides.append((k, region_end, "participle"))
         elif t.kind == "w" and k > c.head:
             low = t.low
             kind = ""
@@ -590,6 +636,14 @@ def _mark_predicate(r: Reading, c: Clause, default_role: str) -> None:
                 kind = "side"
             elif low == "as" and _starts_with(toks, k, "as soon as"):
                 kind = "side"
+            if low in ("and", "but") and not region_kind:
+                j = k + 1
+                if _finite(toks, j, c.end) or (j < c.end and _adverb(toks[j]) and _finite(toks, j + 1, c.end)):
+                    r.coords.append((k, "vp"))
+                else:
+                    sub = find_clause(toks, j, c.end)
+                    if sub is not None and sub.s == j and sub.verb - j <= 6:
+                        r.coords.append((k, "clause"))
             if kind and not region_kind:
                 ce = _next_comma(toks, k + 1, c.end)
                 region_end, region_kind = (c.end if ce < 0 else ce), kind
@@ -615,14 +669,21 @@ def _clause_follows(toks: list[Tok], k: int, end: int) -> bool:
     return False
 
 
+_YEAR_AGO = re.compile(r"\b(?:year|quarter|month)[- ](?:ago|earlier|before)\b|\ba year (?:ago|earlier)|"
+                       r"\b(?:year|quarter)-(?:ago|earlier)\b")
+
+
 def _date_context(toks: list[Tok], k: int, c: Clause | None) -> str:
     """The role a date takes from the words right around it ("up from Thursday", "by Dec. 10")."""
     t = toks[k]
+    if _YEAR_AGO.search(t.low):
+        return "comparison"
     if t.low.endswith(("'s", "’s")):
         return "adjective"
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if nxt is not None and nxt.kind == "w" and nxt.text[:1].islower() and verb_info(nxt) is None \
-            and nxt.low not in lx.PREPOSITIONS and nxt.low not in lx.CONJUNCTIONS \
+            and nxt.low not in lx.PRONOUNS and nxt.low not in lx.DETERMINERS and not _aux(nxt.low) \
+            and nxt.low not in lx.VERB_ADVERBS and nxt.low not in lx.PREPOSITIONS and nxt.low not in lx.CONJUNCTIONS \
             and nxt.low not in lx.SUBORDINATORS and nxt.low not in lx.RELATIVES \
             and not nxt.low.endswith("ly") and nxt.low not in ("to", "that", "and", "or", "but", "because"):
         return "adjective"
@@ -651,8 +712,11 @@ def _date_context(toks: list[Tok], k: int, c: Clause | None) -> str:
             return role
         if low == "as" and j + 1 < k and toks[j + 1].low == "of":
             return "deadline"
-        if low == "of" and j + 1 == k and j > 0 and toks[j - 1].kind == "w" and toks[j - 1].text[:1].isupper():
-            return "adjective"   # "the Act of 1989"
+        if low == "of" and j + 1 == k:
+            return "adjective"   # "the Act of 1989", "the first nine months of 1997"
+    if nxt is not None and nxt.kind == "w" and (nxt.low == "through" or (nxt.low == "so" and k + 2 < len(toks)
+                                                                        and toks[k + 2].low == "far")):
+        return "comparison"      # "this year through August": a running total
     return ""
 
 
@@ -693,7 +757,13 @@ def read(masked: str, toks: list[Tok], s: int) -> Reading:
     # the subject's own dates before the verb ("The U.N. Security Council on Aug. 6 ordered")
     for k in range(c.subj_end, c.verb):
         if toks[k].kind == "d" and toks[k].role == "subject":
-            toks[k].role = "main"
+            p = toks[k - 1] if k > 0 else None
+            ctx = _date_context(toks, k, c)
+            if ctx:
+                toks[k].role = ctx
+            elif p is None or p.kind != "w" or p.low in ("on", "in", "at", "during", "earlier", "later") \
+                    or p.text[:1].isupper() or p.i == c.s:
+                toks[k].role = "main"
     for k in range(c.s, c.subj_end):
         if toks[k].kind == "d" and toks[k].role == "subject" and k > c.s and toks[k - 1].kind == "w" \
                 and toks[k - 1].low in ("on", "in", "at", "during") and c.appositive is None:
@@ -730,6 +800,8 @@ def _complement(r: Reading, c: Clause) -> Clause | None:
     steps = 0
     while k < end and steps < 12:
         t = toks[k]
+        if t.kind == "d" and _date_context(toks, k, None) == "adjective":
+            break          # "reported third-quarter net income fell": the complement's subject
         if t.kind == "d" or (t.kind == "w" and t.low in lx.VERB_ADVERBS):
             k += 1
             steps += 1
@@ -810,7 +882,7 @@ def span_tokens(r: Reading, c: Clause, *, subject: tuple[int, int] | None = None
             while j >= 0 and toks[j].kind == "w" and toks[j].low in _DATE_MODS and j >= s:
                 drop.add(j)
                 j -= 1
-            if j >= 0 and toks[j].kind == "w" and toks[j].low in _DATE_PREPS and j > c.head:
+            if j >= 0 and toks[j].kind == "w" and toks[j].low in _DATE_PREPS and (j > c.head or j >= s):
                 drop.add(j)
                 jj = j - 1
                 if jj >= 0 and toks[jj].low in ("compared", "as") and jj > c.head:

@@ -69,6 +69,10 @@ prices price index dollar market markets trading period quarter gains gain figur
 output average composite bonds yields yield futures
 """.split())
 _MARKET = re.compile(r"composite trading|over-the-counter trading|stock exchange|stock price index|"
+                     r"\b(?:closing|closed|to close|finished|ended) (?:at|up|down|lower|higher)\b|"
+                     r"\b(?:rose|fell|gained|lost|added|dropped|slipped|jumped|climbed|declined|was up|was down|"
+                     r"were up|were down|advanced|eased|edged up|edged down|sank|plunged)\s+(?:\$?\d[\d.,]*|"
+                     r"\d+\s\d/\d)\s*(?:cents?|points?)\b|"
                      r"\b(?:shares|stock|index|average|nasdaq|dax|dow|nikkei|ftse|big board)\b[^.;]{0,60}?"
                      r"\b(?:closed|rose|fell|gained|lost|dropped|slipped|was (?:up|down)|were (?:up|down)|"
                      r"traded|finished|ended|edged|jumped|plunged|soared|sank|leaped|climbed|declined)\b|"
@@ -76,20 +80,46 @@ _MARKET = re.compile(r"composite trading|over-the-counter trading|stock exchange
 _FINANCIAL = re.compile(r"[$£€#]\s?\d|\d\s?(?:%|percent\b|cents?\b)|\bper share\b|\ba share\b", re.I)
 # Things one "has" that are events ("had a falling out", "held talks").
 _HAVE_EVENTS = frozenset("falling talks meeting clash row fight discussions conversation accident".split())
-_SCHEDULED = frozenset("due set scheduled slated poised about".split())
+_SCHEDULED = frozenset("due set scheduled slated poised about willing ready prepared determined unwilling "
+                       "able".split())
+_NUMBER_WORDS = frozenset("some several many most all both two three four five six seven eight nine ten dozens "
+                          "hundreds thousands millions".split())
+# Routine scheduling of a results release.
+_ROUTINE = re.compile(r"\b(?:release|report|announce|post)s? (?:its |the )?(?:[\w-]+ ){0,2}results\b"
+                      r"(?! of)", re.I)
 
 
 def _words_low(toks, a, b) -> list[str]:
     return [t.low for t in toks[a:b] if t.kind == "w"]
 
 
-def _news_clause(r: cl.Reading, c: cl.Clause) -> bool:
+def _subject_head(toks, c: cl.Clause) -> str:
+    """The head noun of the subject: its last word before a preposition or relative word."""
+    head = ""
+    for t in toks[c.s:c.subj_end]:
+        if t.kind != "w":
+            continue
+        if head and (t.low in lx.PREPOSITIONS or t.low in lx.RELATIVES or t.low == "that"):
+            break
+        head = t.low
+    return head.rstrip(".")
+
+
+def _named(t) -> bool:
+    return t.kind == "w" and t.text[:1].isupper()
+
+
+def _news_clause(r: cl.Reading, c: cl.Clause, *, named_subject: bool = False) -> bool:
     """Is clause ``c`` an event (not an opinion, a state, a figure or a soundbite)?"""
     toks = r.toks
     subj = _words_low(toks, c.s, c.subj_end)
     if not subj:
         return False
     if c.negated:
+        return False
+    if c.perfect and c.progressive:
+        return False   # "has been creating jobs at a rate of …": a trend
+    if c.lemma == "estimate" and subj[0] in ("he", "she", "i", "we", "they"):
         return False
     if c.copula:
         nxt = next((t for t in toks[c.vg_end:c.end] if t.kind == "w"), None)
@@ -111,14 +141,22 @@ def _news_clause(r: cl.Reading, c: cl.Clause) -> bool:
         return False
     if any(w in _OPINION_SOURCES for w in subj):
         return False
-    names = [t for t in toks[c.s:c.subj_end] if t.kind == "w" and t.text[:1].isupper()]
-    if toks[c.s].kind == "w" and names and names[0] is toks[c.s] and toks[c.s].low in lx.DETERMINERS | {"net"}:
-        names = names[1:]
-    head = subj[-1].rstrip(".")
-    if not names and head in _FIGURE_HEADS:
-        return False
-    text = " ".join(t.text for t in toks[c.s:c.end])
-    if _MARKET.search(text):
+    first = toks[c.s]
+    names = [t for t in toks[c.s + 1:c.subj_end] if _named(t)]
+    if _named(first) and (first.text.isupper() or "." in first.text or (first.i + 1 < c.subj_end
+                                                                       and _named(toks[first.i + 1]))):
+        names.append(first)
+    head = _subject_head(toks, c)
+    if not names and not named_subject:
+        if head in _FIGURE_HEADS:
+            return False
+        # a bare plural ("foreign companies have bought …"): a generic statement
+        if first.kind == "w" and first.low not in lx.DETERMINERS and not first.low[:1].isdigit() \
+                and not _named(first) and head.endswith("s") and not head.endswith("ss") \
+                and first.low not in _NUMBER_WORDS:
+            return False
+    text = " ".join(t.text for t in toks)
+    if _MARKET.search(text) or _ROUTINE.search(text):
         return False
     return True
 
@@ -174,7 +212,9 @@ class _Sentence:
         if r.complement is not None:
             return self._reported(c, r.complement)
         main = [d for d in self.dates("main", "lead") if not self._adjectival(d)]
-        main += [d for d in self.dates("subject", "adjective") if self._quarter(d) and d.start < c.end]
+        if c.modal:
+            main += self.dates("start")     # "will leave from March 30": a scheduled start
+        main += [d for d in self.dates("subject", "adjective") if self._quarter(d) and d.i < c.end]
         main.sort(key=lambda t: t.start)
         if main:
             date = _pick(main)
@@ -274,7 +314,9 @@ class _Sentence:
         if not _speaker_ok(r, c):
             return None
         inner = [d for d in self.dates("complement") if not self._adjectival(d)]
-        inner += [d for d in self.dates("adjective") if self._quarter(d) and comp.s <= r.toks.index(d) < comp.end]
+        if comp.modal:
+            inner += self.dates("start")
+        inner += [d for d in self.dates("adjective", "subject") if self._quarter(d) and comp.s <= d.i < comp.end]
         inner.sort(key=lambda t: t.start)
         own_subject = r.toks[comp.s].low in ("it", "its", "they", "their", "he", "she", "his", "her")
         if inner:

@@ -40,10 +40,19 @@ def _is_dangling(t: Tok) -> bool:
 
 def _tidy_end(toks: list[Tok], idx: list[int], floor: int) -> list[int]:
     """Drop words from the end that leave a phrase open (never below ``floor`` words)."""
-    while len(idx) > floor and _is_dangling(toks[idx[-1]]):
+    while len(idx) > floor and (_is_dangling(toks[idx[-1]]) or (
+            len(idx) > floor + 1 and _participle(toks[idx[-1]]) and toks[idx[-2]].kind == "w"
+            and not toks[idx[-2]].low in lx.AUX and not toks[idx[-2]].low.endswith("ly"))):
         idx = idx[:-1]
     # an unmatched opening bracket or quote at the end goes too
     return idx
+
+
+def _participle(t: Tok) -> bool:
+    """A participle left at the end of a cut ("new markets untouched")."""
+    info = verb_info(t)
+    return info is not None and info[1] in ("pp", "ing", "past") and t.low not in ("said",) and \
+        t.low.endswith(("ed", "en", "ing", "wn"))
 
 
 def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
@@ -61,7 +70,7 @@ def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
 def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[int] | None:
     """Cut ``idx`` (token indices of a headline) to at most ``limit`` words at phrase boundaries."""
     toks = r.toks
-    verb_pos = next((n for n, k in enumerate(idx) if k >= c.verb), len(idx))
+    coords = {k for k, _ in r.coords}
     head_pos = next((n for n, k in enumerate(idx) if k > c.head), len(idx))
     floor = head_pos   # never cut into the subject or the verb group
     idx = _tidy_end(toks, idx, floor)
@@ -82,7 +91,7 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
             if "," in kinds and t.kind == "p" and t.text == ",":
                 pts.append(n)
             if "r" in kinds and t.kind == "w" and (t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
-                                                  or t.low in ("and", "but", "that")):
+                                                  or t.low == "that" or idx[n] in coords):
                 pts.append(n)
             if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"
                                                   or (verb_info(t) or ("", ""))[1] == "ing"):

@@ -89,7 +89,7 @@ and but so also meanwhile separately however nevertheless nonetheless still thus
 indeed moreover furthermore additionally yet or plus overall finally again besides anyway then now
 otherwise likewise similarly accordingly hence consequently
 """.split())
-LEAD_PHRASES = ("in addition", "as expected", "in fact", "at the same time", "by contrast", "for example",
+LEAD_PHRASES = ("in addition", "as expected", "in fact", "at the same time", "by contrast", "by all accounts", "for example",
                 "in turn", "of course", "in another", "as a result", "in the meantime", "on the other hand")
 
 # Reporting verbs: "X said Y" is news only through Y.
@@ -101,7 +101,7 @@ ANNOUNCING = frozenset("announce disclose confirm reveal unveil declare promise 
 OPINION = frozenset("""
 hope believe think feel speculate suggest fear doubt wish prefer worry welcome praise applaud hail
 condemn denounce criticize criticise deplore describe characterize characterise regret seem appear
-want like love hate consider argue contend insist acknowledge admit concede caution predict
+want like love hate consider argue contend insist acknowledge admit concede caution predict continue
 """.split()) - {"regret"}
 STATE = frozenset("""
 own include consist comprise contain represent equal total cost mean remain resemble lack
@@ -161,7 +161,8 @@ file fire form free hand head help hit hope issue land lead list mark march name
 plan post press protest rally record release rest return review rise rule run score search sentence set
 shift show sign split stage start state step stop strike study supply support surface surge talk target
 test trade train turn use visit vote wait walk watch welcome win wound yield report reach demand claim
-change attack bomb estimate forecast increase trade tour
+change attack bomb estimate forecast increase trade tour gain loss
+profit benefit
 """.split())
 # Words in -ed that are adjectives or nouns, not past forms.
 NOT_VERBS_ED = frozenset("""

@@ -212,7 +212,8 @@ def _finite(toks: list[Tok], k: int, end: int) -> bool:
     base, tag = info
     if tag == "ing" or tag == "pp":
         return False
-    if base in ("end", "close") and plow in _PERIOD_NOUNS:
+    if base in ("end", "close") and prev is not None and (plow in _PERIOD_NOUNS or (
+            prev.kind == "d" and prev.low.split()[-1] in _PERIOD_NOUNS)):
         return False      # "the quarter ended Sept. 30"
     if plow in lx.DETERMINERS or plow in ("to", "of", "'s") or plow.endswith(("'s", "’s")):
         return False
@@ -454,6 +455,7 @@ def find_clause(toks: list[Tok], i: int, end: int) -> Clause | None:
     k = i
     depth = 0
     skip_rel = False
+    in_paren = False
     commas: list[int] = []
     while k < end:
         t = toks[k]
@@ -465,13 +467,23 @@ def find_clause(toks: list[Tok], i: int, end: int) -> Clause | None:
             elif t.text in _QUOTES and t.text != "'":
                 return None   # a quotation before any verb: a soundbite, not a clause we can read
             elif t.text in (";", ":") or t.text in _DASHES:
+                if depth == 0 and t.text in _DASHES and t.text != "-":
+                    close = next((j for j in range(k + 1, min(end, k + 25)) if toks[j].text == t.text), -1)
+                    if close > 0:
+                        k = close + 1      # an aside in dashes: "its new strategy -- started … --"
+                        continue
                 if depth == 0 and t.text not in ("-",):
                     return None
             elif t.text == "," and depth == 0:
                 commas.append(k)
+                in_paren = False
+                nxt = toks[k + 1] if k + 1 < end else None
+                if nxt is not None and nxt.kind == "w" and ((verb_info(nxt) or ("", ""))[1] == "ing"
+                                                            or nxt.low in lx.RELATIVES):
+                    in_paren = True   # ", reeling from …," / ", who …,": an aside in the subject
             k += 1
             continue
-        if t.kind == "d" or depth > 0:
+        if t.kind == "d" or depth > 0 or in_paren:
             k += 1
             continue
         low = t.low
@@ -502,7 +514,8 @@ def find_clause(toks: list[Tok], i: int, end: int) -> Clause | None:
                         s, subj_end = last + 1, k
                 if s == i and len(commas) >= 2:
                     appositive = (commas[0] + 1, commas[1])
-            while subj_end > s and toks[subj_end - 1].kind == "d":
+            while subj_end > s and (toks[subj_end - 1].kind == "d" or toks[subj_end - 1].low in
+                                    ("on", "in", "at", "during", "earlier", "later", "also")):
                 subj_end -= 1
             if subj_end <= s:
                 return None
@@ -831,9 +844,12 @@ def _complement(r: Reading, c: Clause) -> Clause | None:
         k += 1
     if k >= end:
         return None
+    that = k > 0 and toks[k - 1].low == "that"
     comp = find_clause(toks, k, end)
     if comp is None or comp.s != k:
         return None
+    if not that and any(t.kind == "p" and t.text == "," for t in toks[comp.s:comp.verb]):
+        return None     # "reported a net loss of $35.2 million, or …, compared with …": an object
     comp.end = end
     return comp
 
@@ -888,8 +904,8 @@ def span_tokens(r: Reading, c: Clause, *, subject: tuple[int, int] | None = None
                 if jj >= 0 and toks[jj].low in ("compared", "as") and jj > c.head:
                     drop.add(jj)
             if k + 1 < len(toks) and toks[k + 1].kind == "p" and toks[k + 1].text == "," and \
-                    (k - 1 < 0 or toks[k - 1].kind == "p" or k - 1 in drop):
-                drop.add(k + 1)
+                    not any(x < k and x not in drop and toks[x].kind == "w" for x in keep):
+                drop.add(k + 1)      # "On Friday, …" at the start
         elif t.kind == "w" and t.low in _DROP_ADVERBS and k >= c.verb:
             drop.add(k)
             if k + 1 < len(toks) and toks[k + 1].text == "," and k - 1 >= 0 and toks[k - 1].text == ",":

@@ -35,6 +35,7 @@ from typing import Iterable, Protocol
 from . import clauses as cl
 from . import headlines as hl
 from . import lexicon as lx
+from .clauses import verb_info
 from .items import ExtractedEvent, Span
 from .sentences import Doc
 
@@ -65,7 +66,7 @@ _OPINION_SOURCES = frozenset("analyst analysts trader traders economist economis
 # Heads of subjects that are figures, not actors ("Net income fell", "Volume was …").
 _FIGURE_HEADS = frozenset("""
 sales revenue revenues volume net income earnings profit profits loss losses results shares stock stocks
-prices price index dollar market markets trading period quarter gains gain figures originations orders
+prices price index dollar market markets trading period quarter figures originations orders
 output average composite bonds yields yield futures
 """.split())
 _MARKET = re.compile(r"composite trading|over-the-counter trading|stock exchange|stock price index|"
@@ -83,7 +84,8 @@ _HAVE_EVENTS = frozenset("falling talks meeting clash row fight discussions conv
 _SCHEDULED = frozenset("due set scheduled slated poised about willing ready prepared determined unwilling "
                        "able".split())
 _NUMBER_WORDS = frozenset("some several many most all both two three four five six seven eight nine ten dozens "
-                          "hundreds thousands millions".split())
+                          "hundreds thousands millions tons scores".split())
+_SAYING = frozenset("say tell state comment quote write explain".split())
 # Routine scheduling of a results release.
 _ROUTINE = re.compile(r"\b(?:release|report|announce|post)s? (?:its |the )?(?:[\w-]+ ){0,2}results\b"
                       r"(?! of)", re.I)
@@ -153,7 +155,8 @@ def _news_clause(r: cl.Reading, c: cl.Clause, *, named_subject: bool = False) ->
         # a bare plural ("foreign companies have bought …"): a generic statement
         if first.kind == "w" and first.low not in lx.DETERMINERS and not first.low[:1].isdigit() \
                 and not _named(first) and head.endswith("s") and not head.endswith("ss") \
-                and first.low not in _NUMBER_WORDS:
+                and first.low not in _NUMBER_WORDS and (c.perfect or c.modal or c.copula or
+                                                        (verb_info(toks[c.head]) or ("", ""))[1] != "past"):
             return False
     text = " ".join(t.text for t in toks)
     if _MARKET.search(text) or _ROUTINE.search(text):
@@ -211,6 +214,8 @@ class _Sentence:
         c = r.main
         if r.complement is not None:
             return self._reported(c, r.complement)
+        if c.lemma in _SAYING:
+            return None     # "X said …" with nothing we can read as what was said
         main = [d for d in self.dates("main", "lead") if not self._adjectival(d)]
         if c.modal:
             main += self.dates("start")     # "will leave from March 30": a scheduled start
@@ -218,7 +223,10 @@ class _Sentence:
         main.sort(key=lambda t: t.start)
         if main:
             date = _pick(main)
-            return self._emit(c, date)
+            when = self._when_clause(date)
+            if when is not None:
+                return self._emit(when, date)
+            return self._emit(self._conjunct(c, date), date)
         report = self.dates("attribution", "dateline")
         if report and _news_clause(r, c) and not c.pluperfect:
             return self._emit(c, report[0])
@@ -234,6 +242,37 @@ class _Sentence:
             if head in ("will", "'ll", "shall"):
                 return self._emit(c, deadlines[0])
         return None
+
+    def _when_clause(self, date: cl.Tok) -> cl.Clause | None:
+        """"… took a more personal turn Thursday when Saddam called Bush a liar": the when-clause."""
+        toks = self.r.toks
+        k = date.i + 1
+        if k < len(toks) and toks[k].low == "when":
+            wc = cl.find_clause(toks, k + 1, self.r.main.end)
+            if wc is not None and wc.s == k + 1:
+                wc.end = self.r.main.end
+                return wc
+        return None
+
+    def _conjunct(self, c: cl.Clause, date: cl.Tok) -> cl.Clause:
+        """The part of ``c`` the date belongs to, when "and"/"but" joins two clauses."""
+        for k, kind in self.r.coords:
+            if not (c.verb < k < c.end) or kind != "clause":
+                continue
+            if date.i < k:
+                cut = k - 1 if k > 0 and self.r.toks[k - 1].text == "," else k
+                return cl.Clause(c.s, c.subj_end, c.verb, c.head, c.vg_end, cut, c.lemma, c.appositive,
+                                 c.negated, c.modal, c.perfect, c.pluperfect, c.passive, c.progressive,
+                                 c.copula)
+            later = cl.find_clause(self.r.toks, k + 1, c.end)
+            if later is not None and later.verb <= date.i:
+                later.end = c.end
+                return self._conjunct(later, date)
+        return c
+
+    def _scheduled(self, c: cl.Clause) -> bool:
+        nxt = next((t for t in self.r.toks[c.vg_end:c.end] if t.kind == "w"), None)
+        return nxt is not None and nxt.low in _SCHEDULED
 
     def _adjectival(self, d: cl.Tok) -> bool:
         return d.role == "adjective"
@@ -293,16 +332,23 @@ class _Sentence:
         elif subject_text is not None:
             idx = [k for k in idx if k >= c.verb]
         idx = hl._balance(toks, idx)
-        trimmed = hl.trim(r, c2 if frame is None else frame, idx)
-        if trimmed is None:
-            return None
-        text = hl.render(self.doc, toks, trimmed, prefix or "")
-        if len(text.split()) < 3 or len(text.split()) > hl.MAX_WORDS + 2:
-            return None
-        return text
+        for limit in range(hl.MAX_WORDS, 9, -1):
+            trimmed = hl.trim(r, c2 if frame is None else frame, idx, limit)
+            if trimmed is None:
+                return None
+            text = hl.render(self.doc, toks, trimmed, prefix or "")
+            n = len(text.split())
+            if n < 3:
+                return None
+            if n <= hl.MAX_WORDS:
+                return text
+        return None
 
     def _generic(self, c: cl.Clause) -> bool:
-        return not any(t.kind == "w" and t.text[:1].isupper() for t in self.r.toks[c.s + 1:c.subj_end])
+        """A subject headed by a common noun ("General Motors Corp.'s big … unit")."""
+        head = _subject_head(self.r.toks, c)
+        return bool(head) and head[:1].islower() and not any(
+            t.kind == "w" and t.low == head and t.text[:1].isupper() for t in self.r.toks[c.s:c.subj_end])
 
     def _proper(self, a: int, b: int) -> bool:
         ws = [t for t in self.r.toks[a:b] if t.kind == "w"]
@@ -319,13 +365,16 @@ class _Sentence:
         inner += [d for d in self.dates("adjective", "subject") if self._quarter(d) and comp.s <= d.i < comp.end]
         inner.sort(key=lambda t: t.start)
         own_subject = r.toks[comp.s].low in ("it", "its", "they", "their", "he", "she", "his", "her")
+        figure = self._figure_subject(c, comp)
         if inner:
             date = _pick(inner)
-            if not _news_clause(r, comp) and not (own_subject and comp.modal):
+            if not _news_clause(r, comp, named_subject=figure is not None) and not (own_subject and comp.modal):
                 return None
             if self._prior_figure(date):
                 return None
-            if comp.modal or (own_subject and not comp.pluperfect):
+            if figure is not None:
+                text = self._headline(comp, subject_text=figure)
+            elif comp.modal or (own_subject and not comp.pluperfect):
                 text = self._headline(comp, frame=c)
             else:
                 text = self._headline_reported(c, comp)
@@ -338,7 +387,8 @@ class _Sentence:
             return None
         if not _announcement(r, comp) and not _news_clause(r, comp):
             return None
-        if comp.lemma in lx.OPINION or (comp.copula and not comp.modal) or comp.lemma in lx.STATE:
+        if comp.lemma in lx.OPINION or comp.lemma in lx.STATE or (comp.copula and not comp.modal and
+                                                                  not self._scheduled(comp)):
             return None
         if comp.lemma == "expect" and comp.passive:
             return None
@@ -347,6 +397,33 @@ class _Sentence:
         else:
             text = self._headline_reported(c, comp)
         return (date, text) if text else None
+
+    def _speaker(self, c: cl.Clause) -> str:
+        """The speaker of "X said …" as written (a named appositive for a generic subject)."""
+        toks = self.r.toks
+        if c.appositive is not None and self._generic(c) and self._proper(*c.appositive):
+            return hl.render(self.doc, toks, list(range(*c.appositive)))
+        return hl.render(self.doc, toks, list(range(c.s, c.subj_end)))
+
+    def _figure_subject(self, c: cl.Clause, comp: cl.Clause) -> str | None:
+        """ "Reed said net income … slipped 5%": the subject written "Reed's net income"."""
+        toks = self.r.toks
+        words = [t for t in toks[comp.s:comp.subj_end] if t.kind == "w"]
+        if not words or any(_named(t) for t in words[1:]) or _subject_head(toks, comp) not in _FIGURE_HEADS:
+            return None
+        core: list[int] = []
+        for t in toks[comp.s:comp.subj_end]:
+            if t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low in lx.RELATIVES):
+                break
+            if t.kind == "w" and not (not core and t.low in ("the", "its", "their", "his", "her")):
+                core.append(t.i)
+        if not core:
+            return None
+        speaker = self._speaker(c)
+        if not speaker or speaker.split()[0].lower() in lx.PRONOUNS | lx.DETERMINERS:
+            return None
+        owner = speaker + ("'" if speaker.endswith("s") else "'s")
+        return owner + " " + hl.render(self.doc, toks, core)[:1].lower() + hl.render(self.doc, toks, core)[1:]
 
     def _headline_reported(self, c: cl.Clause, comp: cl.Clause) -> str | None:
         """Y's own words for "X said Y", with a pronoun subject of Y written as X."""

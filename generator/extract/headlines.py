@@ -134,19 +134,106 @@ def render(doc: Doc, toks: list[Tok], idx: list[int], prefix: str = "") -> str:
 
 
 def org_before(index, pos: int) -> str | None:
-    """The organisation named last before ``pos`` (its display name)."""
+    """The organisation the article has named most before ``pos`` (the latest, on a tie).
+
+    "The company", "the thrift" and "it" stand for the organisation the story
+    is about far more often than for the one named last.
+    """
     if index is None:
         return None
-    for m in reversed(index.mentions):
+    count: dict[str, list[int]] = {}
+    for n, m in enumerate(index.mentions):
         if m.start < pos and m.kind == "organisation":
-            return index.groups[m.key].name
-    return None
+            c = count.setdefault(m.key, [0, 0])
+            c[0] += 1
+            c[1] = n
+    if not count:
+        return None
+    key = max(count, key=lambda k: tuple(count[k]))
+    return index.groups[key].name
 
 
-def person_before(index, pos: int) -> str | None:
+_NAME_GLUE = frozenset("of de da di du del der van von bin al el la le and &".split())
+
+
+def _subject_name(doc: Doc, si: int) -> tuple[str, int] | None:
+    """The capitalised name that is the subject of sentence ``si`` ("Margalit Har-Shefi, 22, has …")."""
+    from .clauses import find_clause, tokenize, read
+    s, e = doc.sentences[si]
+    toks = tokenize(doc.masked, s, e, ())
+    r = read(doc.masked, toks, s)
+    c = r.main
+    if c is None:
+        return None
+    words = [t for t in toks[c.s:c.subj_end] if t.kind == "w"]
+    # the trailing run of capitalised words: "Hungarian astronaut Bertalan Farkas" -> "Bertalan Farkas"
+    run: list[Tok] = []
+    for t in reversed(words):
+        if t.text[:1].isupper() or (run and t.low in _NAME_GLUE):
+            run.insert(0, t)
+        else:
+            break
+    while run and run[0].low in _NAME_GLUE:
+        run = run[1:]
+    if not run or len(run) > 6 or (len(run) == 1 and c.s == run[0].i and len(words) == 1 and
+                                   run[0].low in lx.DETERMINERS):
+        return None
+    if run[-1].low.endswith(("'s", "’s")):
+        return None
+    return doc.clean(run[0].start, run[-1].end), run[0].start
+
+
+def _looks_org(name: str) -> bool:
+    from . import gazetteer as gz
+    from .names import _lookup_org
+    low = name.lower().split()
+    return bool(_lookup_org(name)) or low[-1].rstrip(".") in gz.ORG_SUFFIXES or name.isupper()
+
+
+def _looks_place(name: str) -> bool:
+    from .names import _is_place
+    return _is_place(name)
+
+
+def person_before(index, pos: int, doc: Doc | None = None) -> str | None:
+    """The person a "he"/"she" at ``pos`` stands for: a subject of the sentences just before, else
+    the person the name index saw last."""
+    if doc is not None:
+        si = doc.sentence_index(pos)
+        for j in range(si - 1, max(-1, si - 4), -1):
+            found = _subject_name(doc, j)
+            if found is None:
+                continue
+            name, at = found
+            if index is not None:
+                m = index.mention_at(at, at + len(name))
+                if m is not None and m.kind != "person":
+                    continue
+                if m is not None:
+                    return index.groups[m.key].name
+            if len(name.split()) >= 2 and not _looks_org(name) and not _looks_place(name):
+                return name
     if index is None:
         return None
     return index.last_person_before(pos)
+
+
+def org_fallback(doc: Doc, index, pos: int) -> str | None:
+    """An organisation that was the subject of one of the sentences just before ``pos``."""
+    si = doc.sentence_index(pos)
+    for j in range(si - 1, max(-1, si - 4), -1):
+        found = _subject_name(doc, j)
+        if found is None:
+            continue
+        name, at = found
+        kind = None
+        if index is not None:
+            m = index.mention_at(at, at + len(name))
+            kind = m.kind if m is not None else None
+        if kind == "organisation" or (kind is None and not _looks_place(name) and
+                                      (_looks_org(name) or len(name.split()) <= 3)):
+            return name
+    return None
 
 
 def full_name(index, toks: list[Tok], s: int, e: int) -> str | None:
@@ -187,27 +274,27 @@ def subject_prefix(doc: Doc, index, toks: list[Tok], s: int, e: int) -> tuple[st
     low = first.low
     pos = first.start
     if low in ("he", "she", "him", "her") and len(words) == 1:
-        name = person_before(index, pos)
+        name = person_before(index, pos, doc)
         return (name, words[0] - s + 1) if name else None
     if low in ("his", "her"):
-        name = person_before(index, pos)
+        name = person_before(index, pos, doc)
         return (name + "'s", words[0] - s + 1) if name else None
     if low == "it" and len(words) == 1:
-        name = org_before(index, pos)
+        name = org_before(index, pos) or org_fallback(doc, index, pos)
         return (name, words[0] - s + 1) if name else None
     if low == "its":
-        name = org_before(index, pos)
+        name = org_before(index, pos) or org_fallback(doc, index, pos)
         return (name + "'s", words[0] - s + 1) if name else None
     if low in ("they", "them", "their", "we", "i", "you", "our", "my", "your", "us"):
         return None
     if low == "the" and len(words) == 2:
         noun = toks[words[1]].low
         if noun in ORG_NOUNS:
-            name = org_before(index, pos)
+            name = org_before(index, pos) or org_fallback(doc, index, pos)
             if name and name.lower() not in ("the " + noun,):
                 return (name, words[1] - s + 1)
         if noun in PERSON_NOUNS:
-            name = person_before(index, pos)
+            name = person_before(index, pos, doc)
             if name:
                 return (name, words[1] - s + 1)
     name = full_name(index, toks, s, e)

@@ -32,7 +32,7 @@ get:got:gotten give:gave:given go:went:gone grant grow:grew:grown halt hand hand
 help hire hit:hit:hit hold:held:held hope host hurt:hurt:hurt identify impose improve include increase
 indicate inform injure inspect insist intend introduce invade investigate invite issue join jump keep:kept:kept
 kidnap kill know:knew:known land launch lead:led:led leap:leapt:leapt learn leave:left:left lend:lent:lent
-let:let:let lift limit list lose:lost:lost lower mail maintain make:made:made manage march mark meet:met:met
+let:let:let lift limit list lose:lost:lost lower mail maintain make:made:made manage march mark mean:meant:meant meet:met:met
 merge miss move name narrow need negotiate nominate note notify obtain occur offer open order organize
 outline overturn own participate pass pay:paid:paid permit persuade plan plead:pleaded:pleaded plunge post
 postpone praise predict prepare present press prevent produce promise propose protest prove provide

@@ -90,7 +90,7 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     index = NameIndex(doc) if kinds & {"quotes", "people", "dates"} else None
     # Events read the names (a headline's "he" is the person named before it),
     # before quotes add their speakers to the index.
-    events = find_events(doc, mentions, index, dct.year if dct else None) if "dates" in kinds else []
+    events = find_events(doc, mentions, index, dct) if "dates" in kinds else []
     if kinds & {"quotes", "people"}:
         # Quotes first: a speaker may be the only evidence that a name is a person.
         if "quotes" in kinds:

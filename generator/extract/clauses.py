@@ -631,7 +631,8 @@ def _mark_predicate(r: Reading, c: Clause, default_role: str) -> None:
                 if _COMPARE_PHRASE.match(rest):
                     region_end, region_kind = c.end, "comparison"
                     r.sides.append((k, region_end, "comparison"))
-                elif (verb_info(toks[nxt]) or ("", ""))[1] == "ing" and toks[nxt].kind == "w":
+                elif toks[nxt].kind == "w" and ((verb_info(toks[nxt]) or ("", ""))[1] == "ing"
+                                                or toks[nxt].low in ("with", "without", "amid")):
                     ce = _next_comma(toks, nxt + 1, c.end)
                     region_end, region_kind = (c.end if ce < 0 else ce), "participle"
                     r.sides.append((k, region_end, "participle"))

@@ -29,6 +29,7 @@ Each event keeps the date mention it is dated by as its span.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Iterable, Protocol
 
@@ -135,6 +136,8 @@ def _news_clause(r: cl.Reading, c: cl.Clause, *, named_subject: bool = False) ->
             return False
     if c.lemma == "expect" and (c.passive or c.pluperfect):
         return False
+    if c.passive and c.lemma in ("ask", "tell", "quote", "say", "report"):
+        return False   # "X was asked about …": a reporting act
     if c.modal and c.perfect:
         return False   # "could have used": counterfactual
     if c.lemma in lx.STATE:
@@ -196,11 +199,12 @@ def _pick(dates: list[cl.Tok]) -> cl.Tok | None:
 class _Sentence:
     """One dated sentence being turned into (at most) one event."""
 
-    def __init__(self, doc: Doc, sent: tuple[int, int], mentions: list, index, dct_year: int | None):
+    def __init__(self, doc: Doc, sent: tuple[int, int], mentions: list, index, dct):
         self.doc = doc
         self.sent = sent
         self.index = index
-        self.dct_year = dct_year
+        self.dct = dct
+        self.dct_year = dct.year if dct is not None else None
         self.toks = cl.tokenize(doc.masked, sent[0], sent[1], mentions)
         self.r = cl.read(doc.masked, self.toks, sent[0])
 
@@ -292,6 +296,23 @@ class _Sentence:
         return year < self.dct_year and bool(_FINANCIAL.search(self.doc.clean(*self.sent))) and \
             not re.search(r"\d{4}-\d\d-\d\d", v)
 
+    def _future(self, date: cl.Tok) -> bool:
+        """Is the date after the publication date (at the date's own precision)?"""
+        if self.dct is None:
+            return False
+        v = str(date.date.value)
+        m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$", v)
+        if not m:
+            m2 = re.match(r"(\d{4})", v)
+            return bool(m2) and int(m2.group(1)) > self.dct.year
+        d = self.dct
+        y, mo, dy = int(m.group(1)), m.group(2), m.group(3)
+        if dy:
+            return (y, int(mo), int(dy)) > (d.year, d.month, d.day)
+        if mo:
+            return (y, int(mo)) > (d.year, d.month)
+        return y > d.year
+
     def _emit(self, c: cl.Clause, date: cl.Tok, *, subject_text: str | None = None,
               prefix_clause: cl.Clause | None = None) -> tuple[cl.Tok, str] | None:
         r = self.r
@@ -299,6 +320,9 @@ class _Sentence:
             return None
         if self._prior_figure(date):
             return None
+        if self._future(date) and not (c.modal or c.progressive or self._scheduled(c)) and \
+                (verb_info(r.toks[c.head]) or ("", ""))[1] == "past":
+            return None     # "protesters crowded into … to demand talks this summer": not the past event's date
         text = self._headline(c, subject_text=subject_text, frame=prefix_clause)
         return (date, text) if text else None
 
@@ -311,7 +335,9 @@ class _Sentence:
             # "X said Y": X's subject, the verb group, then Y's words
             idx = cl.span_tokens(r, c)
             fs = cl.span_tokens(r, frame)
-            idx = [k for k in fs if k < frame.vg_end] + [k for k in idx]
+            obj = [k for k in fs if frame.vg_end <= k < c.s and toks[k].low != "that"] \
+                if frame.lemma == "tell" else []
+            idx = [k for k in fs if k < frame.vg_end] + obj + [k for k in idx]
             c2 = frame
             res = hl.subject_prefix(self.doc, self.index, toks, frame.s, frame.subj_end)
         else:
@@ -461,12 +487,13 @@ class _Sentence:
 
 
 def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
-                dct_year: int | None = None) -> list[ExtractedEvent]:
+                dct: datetime.date | None = None) -> list[ExtractedEvent]:
     """At most one event per dated sentence: its news, dated by the date of that news.
 
     ``index`` (a :class:`.names.NameIndex`) lets a headline name the person or
     organisation a pronoun stands for; without it such sentences make no event.
-    ``dct_year`` (the publication year) tells prior-year comparison figures.
+    ``dct`` (the publication date) tells prior-year comparison figures, and a
+    past-tense event from a date still to come.
     """
     by_sent: dict[tuple[int, int], list] = {}
     for m in mentions:
@@ -480,7 +507,7 @@ def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
     for sent, ms in sorted(by_sent.items()):
         if not any(_concrete(str(m.value)) for m in ms):
             continue
-        found = _Sentence(doc, sent, ms, index, dct_year).event()
+        found = _Sentence(doc, sent, ms, index, dct).event()
         if found is None:
             continue
         tok, text = found

@@ -41,18 +41,32 @@ def _is_dangling(t: Tok) -> bool:
 def _tidy_end(toks: list[Tok], idx: list[int], floor: int) -> list[int]:
     """Drop words from the end that leave a phrase open (never below ``floor`` words)."""
     while len(idx) > floor and (_is_dangling(toks[idx[-1]]) or (
-            len(idx) > floor + 1 and _participle(toks[idx[-1]]) and toks[idx[-2]].kind == "w"
+            len(idx) > floor + 1 and _participle(toks[idx[-1]], toks[idx[-1] + 1] if idx[-1] + 1 < len(toks)
+                                                 else None) and toks[idx[-2]].kind == "w"
             and not toks[idx[-2]].low in lx.AUX and not toks[idx[-2]].low.endswith("ly"))):
         idx = idx[:-1]
     # an unmatched opening bracket or quote at the end goes too
     return idx
 
 
-def _participle(t: Tok) -> bool:
-    """A participle left at the end of a cut ("new markets untouched")."""
+def _participle(t: Tok, nxt: Tok | None = None) -> bool:
+    """A participle left at the end of a cut ("new markets untouched [by …]")."""
     info = verb_info(t)
-    return info is not None and info[1] in ("pp", "ing", "past") and t.low not in ("said",) and \
-        t.low.endswith(("ed", "en", "ing", "wn"))
+    if info is None:
+        return False
+    if info[1] in ("pp", "ing"):
+        return True
+    # a past form is a participle only when the cut took its "by …" away
+    return info[1] == "past" and nxt is not None and nxt.low == "by"
+
+
+def _after_verb(toks: list[Tok], idx: list[int], n: int) -> bool:
+    """Is word ``n`` of the headline right after a verb ("shut off", "belonged to")?"""
+    if n == 0:
+        return False
+    prev = toks[idx[n - 1]]
+    info = verb_info(prev)
+    return info is not None and info[1] in ("past", "base", "pres", "pp") and prev.text[:1].islower()
 
 
 def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
@@ -75,7 +89,7 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
     floor = head_pos   # never cut into the subject or the verb group
     idx = _tidy_end(toks, idx, floor)
     if _words(toks, idx) <= limit:
-        return idx
+        return _tidy_end(toks, _balance(toks, idx), floor)
 
     def cut_points(kinds: str) -> list[int]:
         pts = []
@@ -94,11 +108,14 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
                                                   or t.low == "that" or idx[n] in coords):
                 pts.append(n)
             if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"
-                                                  or (verb_info(t) or ("", ""))[1] == "ing"):
+                                                  or (verb_info(t) or ("", ""))[1] == "ing") \
+                    and t.low != "of" and not _after_verb(toks, idx, n):
+                pts.append(n)
+            if "P" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"):
                 pts.append(n)
         return pts
 
-    for kinds in (",", "r", "p"):
+    for kinds in (",", "r", "p", "P"):
         while _words(toks, idx) > limit:
             pts = [n for n in cut_points(kinds) if n > head_pos]
             if not pts:
@@ -111,7 +128,7 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
                 break
             idx = cand
         if _words(toks, idx) <= limit:
-            return idx
+            return _tidy_end(toks, _balance(toks, idx), floor)
     return None
 
 
@@ -143,7 +160,7 @@ def org_before(index, pos: int) -> str | None:
         return None
     count: dict[str, list[int]] = {}
     for n, m in enumerate(index.mentions):
-        if m.start < pos and m.kind == "organisation":
+        if m.start < pos and m.kind == "organisation" and m.text not in _AGENCIES:
             c = count.setdefault(m.key, [0, 0])
             c[0] += 1
             c[1] = n
@@ -153,6 +170,7 @@ def org_before(index, pos: int) -> str | None:
     return index.groups[key].name
 
 
+_AGENCIES = frozenset("AP UPI AFP Reuters Xinhua Bloomberg Kyodo dpa Itar-Tass Interfax".split())
 _NAME_GLUE = frozenset("of de da di du del der van von bin al el la le and &".split())
 
 
@@ -230,6 +248,8 @@ def org_fallback(doc: Doc, index, pos: int) -> str | None:
         if index is not None:
             m = index.mention_at(at, at + len(name))
             kind = m.kind if m is not None else None
+        if name in _AGENCIES:
+            continue
         if kind == "organisation" or (kind is None and not _looks_place(name) and
                                       (_looks_org(name) or len(name.split()) <= 3)):
             return name
@@ -280,7 +300,7 @@ def subject_prefix(doc: Doc, index, toks: list[Tok], s: int, e: int) -> tuple[st
         name = person_before(index, pos, doc)
         return (name + "'s", words[0] - s + 1) if name else None
     if low == "it" and len(words) == 1:
-        name = org_before(index, pos) or org_fallback(doc, index, pos)
+        name = org_fallback(doc, index, pos) or org_before(index, pos)
         return (name, words[0] - s + 1) if name else None
     if low == "its":
         name = org_before(index, pos) or org_fallback(doc, index, pos)

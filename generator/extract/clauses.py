@@ -338,14 +338,14 @@ def _lemma(t: Tok) -> str:
 
 # -- structure -----------------------------------------------------------------------
 
-def _dateline_end(masked: str, toks: list[Tok], s: int) -> int:
-    m = _DATELINE.match(masked, s)
+def _dateline_end(text: str, toks: list[Tok], s: int) -> int:
+    m = _DATELINE.match(text, s)
     if not m or m.end() - s < 3:
         return 0
     i = 0
     while i < len(toks) and toks[i].start < m.end():
         i += 1
-    if i >= len(toks) or i < 2:
+    if i >= len(toks) or i < 1:
         return 0
     for t in toks[:i]:
         if t.kind == "d":
@@ -734,8 +734,12 @@ def _date_context(toks: list[Tok], k: int, c: Clause | None) -> str:
     return ""
 
 
-def read(masked: str, toks: list[Tok], s: int) -> Reading:
-    """Read the structure of one sentence's tokens (``s``: the sentence's start offset)."""
+def read(text: str, toks: list[Tok], s: int) -> Reading:
+    """Read the structure of one sentence's tokens (``s``: the sentence's start offset).
+
+    ``text`` is the body as written (the dateline's "_" is masked as emphasis in
+    the masked copy, so the dateline is looked for in the original).
+    """
     first_word = next((t for t in toks if t.kind != "p" or t.text in _QUOTES), None)
     r = Reading(toks, 0)
     r.quoted = first_word is not None and first_word.kind == "p"
@@ -743,7 +747,7 @@ def read(masked: str, toks: list[Tok], s: int) -> Reading:
         t.role = ""
     if not toks:
         return r
-    i = _dateline_end(masked, toks, s)
+    i = _dateline_end(text, toks, s)
     body, leads = _leads(toks, i, len(toks))
     r.body, r.leads = body, leads
     end, asides = _clause_end(toks, body, len(toks))

@@ -206,7 +206,7 @@ class _Sentence:
         self.dct = dct
         self.dct_year = dct.year if dct is not None else None
         self.toks = cl.tokenize(doc.masked, sent[0], sent[1], mentions)
-        self.r = cl.read(doc.masked, self.toks, sent[0])
+        self.r = cl.read(doc.text, self.toks, sent[0])
 
     def dates(self, *roles: str) -> list[cl.Tok]:
         return [t for t in self.toks if t.kind == "d" and t.role in roles and _concrete(str(t.date.value))]
@@ -295,6 +295,10 @@ class _Sentence:
             return False
         return year < self.dct_year and bool(_FINANCIAL.search(self.doc.clean(*self.sent))) and \
             not re.search(r"\d{4}-\d\d-\d\d", v)
+
+    def _past_year(self, date: cl.Tok) -> bool:
+        m = re.match(r"(\d{4})", str(date.date.value))
+        return self.dct is not None and m is not None and int(m.group(1)) < self.dct.year
 
     def _future(self, date: cl.Tok) -> bool:
         """Is the date after the publication date (at the date's own precision)?"""
@@ -392,6 +396,10 @@ class _Sentence:
         inner.sort(key=lambda t: t.start)
         own_subject = r.toks[comp.s].low in ("it", "its", "they", "their", "he", "she", "his", "her")
         figure = self._figure_subject(c, comp)
+        if comp.modal:
+            # "said it would investigate the genocide … nearly four years ago": a past date
+            # does not date what someone will do
+            inner = [d for d in inner if not self._past_year(d)]
         if inner:
             date = _pick(inner)
             if not _news_clause(r, comp, named_subject=figure is not None) and not (own_subject and comp.modal):

@@ -60,6 +60,23 @@ def _participle(t: Tok, nxt: Tok | None = None) -> bool:
     return info[1] == "past" and nxt is not None and nxt.low == "by"
 
 
+_ASIDE_OPENERS = frozenset("with including compared according while although though whereas because "
+                           "as after before despite amid".split())
+
+
+def _in_list(toks: list[Tok], idx: list[int], n: int) -> bool:
+    """Is the comma at ``n`` one of a list's ("metallurgy, fuel, energy and …")?"""
+    words = 0
+    for m in range(n + 1, min(len(idx), n + 6)):
+        t = toks[idx[m]]
+        if t.kind == "p" and t.text == ",":
+            return words <= 3
+        if t.kind == "w" and t.low in ("and", "or"):
+            return words <= 3
+        words += 1
+    return n + 6 >= len(idx) and words <= 3
+
+
 def _after_verb(toks: list[Tok], idx: list[int], n: int) -> bool:
     """Is word ``n`` of the headline right after a verb ("shut off", "belonged to")?"""
     if n == 0:
@@ -102,8 +119,14 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
                 depth = max(0, depth - 1)
             if depth:
                 continue
-            if "," in kinds and t.kind == "p" and t.text == ",":
-                pts.append(n)
+            if t.kind == "p" and t.text == "," and n + 1 < len(idx):
+                nxt = toks[idx[n + 1]]
+                aside = nxt.kind == "w" and (nxt.low in lx.RELATIVES or nxt.low in _ASIDE_OPENERS
+                                             or (verb_info(nxt) or ("", ""))[1] == "ing")
+                if "a" in kinds and aside:
+                    pts.append(n)
+                elif "," in kinds and not _in_list(toks, idx, n):
+                    pts.append(n)
             if "r" in kinds and t.kind == "w" and (t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
                                                   or t.low == "that" or idx[n] in coords):
                 pts.append(n)
@@ -115,7 +138,7 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
                 pts.append(n)
         return pts
 
-    for kinds in (",", "r", "p", "P"):
+    for kinds in ("a", ",", "r", "p", "P"):
         while _words(toks, idx) > limit:
             pts = [n for n in cut_points(kinds) if n > head_pos]
             if not pts:
@@ -179,7 +202,7 @@ def _subject_name(doc: Doc, si: int) -> tuple[str, int] | None:
     from .clauses import find_clause, tokenize, read
     s, e = doc.sentences[si]
     toks = tokenize(doc.masked, s, e, ())
-    r = read(doc.masked, toks, s)
+    r = read(doc.text, toks, s)
     c = r.main
     if c is None:
         return None

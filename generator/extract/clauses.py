@@ -650,6 +650,8 @@ def _mark_predicate(r: Reading, c: Clause, default_role: str) -> None:
                 kind = "side"
             elif low == "as" and _starts_with(toks, k, "as soon as"):
                 kind = "side"
+            elif k > c.vg_end and _reduced_relative(toks, k):
+                kind = "side"      # "attacks like the ones carried out by the IS in Paris on 13 November"
             if low in ("and", "but") and not region_kind:
                 j = k + 1
                 if _finite(toks, j, c.end) or (j < c.end and _adverb(toks[j]) and _finite(toks, j + 1, c.end)):
@@ -665,6 +667,24 @@ def _mark_predicate(r: Reading, c: Clause, default_role: str) -> None:
         elif t.kind == "d" and not t.role:
             t.role = region_kind or _date_context(toks, k, c) or default_role
         k += 1
+
+
+def _reduced_relative(toks: list[Tok], k: int) -> bool:
+    """Does a past participle at ``k`` open a reduced relative clause after a noun?"""
+    t = toks[k]
+    info = verb_info(t)
+    if info is None or info[1] not in ("past", "pp") or not t.text[:1].islower():
+        return False
+    prev = toks[k - 1]
+    if prev.kind != "w" or prev.low in lx.AUX or _adverb(prev) or prev.low in lx.CONJUNCTIONS \
+            or prev.low in lx.PREPOSITIONS or prev.low in lx.DETERMINERS or prev.low in ("to", "that"):
+        return False
+    if verb_info(prev) is not None and (verb_info(prev) or ("", ""))[1] != "base":
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and nxt.low in ("out", "up", "off", "down") and k + 2 < len(toks):
+        nxt = toks[k + 2]
+    return nxt is not None and nxt.low == "by"     # a passive with its agent: "carried out by the IS"
 
 
 def _next_word(toks: list[Tok], k: int, end: int) -> int | None:
@@ -829,6 +849,15 @@ def _complement(r: Reading, c: Clause) -> Clause | None:
             k = _pp_then_clause(toks, k, end)
             steps += 1
             continue
+        if t.kind == "w" and t.low in ("as", "when", "while", "after", "before"):
+            # "said as dawn broke Saturday that …": a time clause of the saying
+            that = next((j for j in range(k + 1, min(end, k + 12)) if toks[j].low == "that"), -1)
+            if that > 0:
+                for j in range(k, that):
+                    if toks[j].kind == "d" and not toks[j].role:
+                        toks[j].role = "frame"
+                k = that
+                break
         break
     if c.lemma == "tell" and k < end and toks[k].kind == "w" and toks[k].low != "that":
         # told his Cabinet / told reporters / told The Associated Press

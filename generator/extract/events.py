@@ -86,6 +86,8 @@ _SCHEDULED = frozenset("due set scheduled slated poised about willing ready prep
                        "able".split())
 _NUMBER_WORDS = frozenset("some several many most all both two three four five six seven eight nine ten dozens "
                           "hundreds thousands millions tons scores".split())
+# "the death toll had risen to 12": a running figure as of the report
+_TALLY_VERBS = frozenset("rise climb increase reach grow jump soar fall drop".split())
 _SAYING = frozenset("say tell state comment quote write explain".split())
 # Routine scheduling of a results release.
 _ROUTINE = re.compile(r"\b(?:release|report|announce|post)s? (?:its |the )?(?:[\w-]+ ){0,2}results\b"
@@ -300,6 +302,19 @@ class _Sentence:
         m = re.match(r"(\d{4})", str(date.date.value))
         return self.dct is not None and m is not None and int(m.group(1)) < self.dct.year
 
+    def _long_past(self, date: cl.Tok) -> bool:
+        """Is the date over a week before the publication date?"""
+        if self.dct is None:
+            return False
+        m = re.match(r"(\d{4})-(\d\d)-(\d\d)$", str(date.date.value))
+        if m:
+            try:
+                d = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return False
+            return (self.dct - d).days > 7
+        return self._past_year(date)
+
     def _future(self, date: cl.Tok) -> bool:
         """Is the date after the publication date (at the date's own precision)?"""
         if self.dct is None:
@@ -327,6 +342,9 @@ class _Sentence:
         if self._future(date) and not (c.modal or c.progressive or self._scheduled(c)) and \
                 (verb_info(r.toks[c.head]) or ("", ""))[1] == "past":
             return None     # "protesters crowded into … to demand talks this summer": not the past event's date
+        if self._long_past(date) and not c.perfect and not c.modal and r.toks[c.verb].low in ("is", "are", "am") \
+                and (c.progressive or c.copula):
+            return None     # "officers are undergoing training …" is not dated by last month's attack
         text = self._headline(c, subject_text=subject_text, frame=prefix_clause)
         return (date, text) if text else None
 
@@ -417,8 +435,8 @@ class _Sentence:
         if not frame:
             return self._since()
         date = frame[0]
-        if comp.pluperfect or comp.negated:
-            return None
+        if comp.negated or (comp.pluperfect and (own_subject or comp.lemma not in _TALLY_VERBS)):
+            return None     # "said today it had sent an envoy": the sending has a date of its own
         if not _announcement(r, comp) and not _news_clause(r, comp):
             return None
         if comp.lemma in lx.OPINION or comp.lemma in lx.STATE or (comp.copula and not comp.modal and

@@ -795,6 +795,9 @@ def read(text: str, toks: list[Tok], s: int) -> Reading:
     # the subject's own dates before the verb ("The U.N. Security Council on Aug. 6 ordered")
     for k in range(c.subj_end, c.verb):
         if toks[k].kind == "d" and toks[k].role == "subject":
+            if any(t.kind == "p" and t.text == "," for t in toks[k:c.verb]):
+                toks[k].role = "aside"     # "The firm, whose chief executive joined in March, closed …"
+                continue
             p = toks[k - 1] if k > 0 else None
             ctx = _date_context(toks, k, c)
             if ctx:
@@ -917,8 +920,8 @@ def span_tokens(r: Reading, c: Clause, *, subject: tuple[int, int] | None = None
     for a, b in r.asides:
         drop.update(range(a, b))
     for a, b, kind in r.sides:
-        if kind == "comparison":
-            drop.update(range(a, b))
+        if kind == "comparison" or any(t.kind == "d" for t in toks[a:b]):
+            drop.update(range(a, b))   # a side clause loses its point with its date: it goes whole
     if r.complement is not None and c is r.main:
         pass
     for k in keep:

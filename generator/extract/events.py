@@ -144,6 +144,11 @@ def _news_clause(r: cl.Reading, c: cl.Clause, *, named_subject: bool = False) ->
         return False   # "could have used": counterfactual
     if c.lemma in lx.STATE:
         return False
+    if c.lemma == "remain":
+        nxt = next((t for t in toks[c.vg_end:c.end] if t.kind in ("w", "d")), None)
+        if nxt is None or (nxt.kind == "w" and nxt.low not in ("at", "in", "on", "under", "below", "above")
+                           and not nxt.low[:1].isdigit()):
+            return False   # "the situation remained calm": a state
     if subj[0] in ("i", "we", "you", "us", "there") or (subj[0] == "it" and c.copula):
         return False
     if any(w in _OPINION_SOURCES for w in subj):
@@ -502,11 +507,12 @@ class _Sentence:
             sc.end = end
             for d in dates:
                 d.role = "main"
-            saved = (r.asides, r.sides)
             if not _news_clause(r, sc) or sc.perfect:
                 continue
+            saved = r.sides
+            r.sides = [x for x in saved if not (x[0] <= a < x[1] or a <= x[0] < b)]
             text = self._headline(sc)
-            r.asides, r.sides = saved
+            r.sides = saved
             if text:
                 return dates[0], text
         return None

@@ -195,6 +195,8 @@ def _adverb(t: Tok) -> bool:
 
 def _finite(toks: list[Tok], k: int, end: int) -> bool:
     """Is token ``k`` the start of a finite verb group?"""
+    if k >= end or k >= len(toks):
+        return False
     t = toks[k]
     if t.kind != "w" or not t.text[:1].islower():
         return False
@@ -677,7 +679,8 @@ def _reduced_relative(toks: list[Tok], k: int) -> bool:
         return False
     prev = toks[k - 1]
     if prev.kind != "w" or prev.low in lx.AUX or _adverb(prev) or prev.low in lx.CONJUNCTIONS \
-            or prev.low in lx.PREPOSITIONS or prev.low in lx.DETERMINERS or prev.low in ("to", "that"):
+            or prev.low in lx.PREPOSITIONS or prev.low in ("to", "that") or (
+                prev.low in lx.DETERMINERS and prev.low not in ("those", "these")):
         return False
     if verb_info(prev) is not None and (verb_info(prev) or ("", ""))[1] != "base":
         return False

@@ -241,7 +241,7 @@ class _Sentence:
         report = self.dates("attribution", "dateline")
         if report and _news_clause(r, c) and not c.pluperfect:
             return self._emit(c, report[0])
-        since = self._since()
+        since = self._since() or self._agent_side()
         if since is not None:
             return since
         ends = self.dates("period-end")
@@ -490,6 +490,76 @@ class _Sentence:
             speaker = hl.render(self.doc, toks, list(range(c.s, c.subj_end)))
             return self._headline(comp, subject_text=speaker)
         return self._headline(comp)
+
+    def _agent_side(self) -> tuple[cl.Tok, str] | None:
+        """A dated passive with its agent inside the predicate, written active.
+
+        "… attacks like the ones carried out by the IS in Paris on 13 November in
+        which 130 people lost their lives" -> "The IS carried out terror attacks in
+        Paris in which 130 people lost their lives" (13 November).  Only regular
+        verbs, whose past form is the participle the article wrote.
+        """
+        r = self.r
+        toks = r.toks
+        c = r.main
+        for a, b, kind in r.sides:
+            t = toks[a]
+            if kind != "side" or not cl._reduced_relative(toks, a) or not t.low.endswith("ed"):
+                continue
+            dates = [d for d in toks[a:b] if d.kind == "d" and _concrete(str(d.date.value))]
+            if not dates or self._future(dates[0]):
+                continue
+            k = a + 1
+            verb = [a]
+            if toks[k].low in ("out", "up", "off", "down"):
+                verb.append(k)
+                k += 1
+            if toks[k].low != "by":
+                continue
+            k += 1
+            agent = []
+            while k < b and toks[k].kind == "w" and toks[k].low not in lx.PREPOSITIONS and \
+                    toks[k].low not in lx.RELATIVES and len(agent) < 6:
+                agent.append(k)
+                k += 1
+            if not agent or not any(_named(toks[j]) for j in agent):
+                continue
+            rest = [j for j in range(k, b) if toks[j].kind != "d" and not (
+                toks[j].kind == "w" and toks[j].low in ("on", "in", "at") and j + 1 < b and toks[j + 1].kind == "d")]
+            antecedent = self._antecedent(a)
+            if not antecedent:
+                continue
+            idx = agent + verb + antecedent + rest
+            idx = hl._balance(toks, idx)
+            words = [j for j in idx if toks[j].kind in ("w", "d")]
+            if len(words) > hl.MAX_WORDS:
+                cut = next((n for n, j in enumerate(idx) if j >= k and toks[j].low in lx.RELATIVES), None)
+                if cut is None:
+                    continue
+                idx = idx[:cut]
+            text = hl.render(self.doc, toks, idx)
+            if 3 <= len(text.split()) <= hl.MAX_WORDS:
+                return dates[0], text
+        return None
+
+    def _antecedent(self, k: int) -> list[int]:
+        """The noun phrase a reduced relative at ``k`` describes ("terror attacks like the ones")."""
+        toks = self.r.toks
+        j = k - 1
+        np: list[int] = []
+        while j >= 0 and toks[j].kind == "w" and (verb_info(toks[j]) or ("", "pres"))[1] == "pres" \
+                and toks[j].low not in lx.PREPOSITIONS and toks[j].low not in lx.AUX \
+                and toks[j].low not in lx.PRONOUNS and toks[j].low not in lx.CONJUNCTIONS and len(np) < 5:
+            np.insert(0, j)
+            j -= 1
+        words = [toks[i].low for i in np]
+        if words and words[-1] in ("ones", "one", "those", "these") and j >= 0 and toks[j].low in ("like", "as"):
+            if toks[j].low == "as" and j > 0 and toks[j - 1].low == "such":
+                j -= 1
+            return self._antecedent(j)
+        while np and toks[np[0]].low in lx.DETERMINERS:
+            np = np[1:]
+        return np
 
     def _since(self) -> tuple[cl.Tok, str] | None:
         """A "since"-clause with a subject and verb of its own: a background event."""

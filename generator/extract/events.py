@@ -549,7 +549,8 @@ class _Sentence:
         np: list[int] = []
         while j >= 0 and toks[j].kind == "w" and (verb_info(toks[j]) or ("", "pres"))[1] == "pres" \
                 and toks[j].low not in lx.PREPOSITIONS and toks[j].low not in lx.AUX \
-                and toks[j].low not in lx.PRONOUNS and toks[j].low not in lx.CONJUNCTIONS and len(np) < 5:
+                and toks[j].low not in lx.PRONOUNS and toks[j].low not in lx.CONJUNCTIONS and len(np) < 5 \
+                and not cl._adverb(toks[j]) and not (len(toks[j].low) > 5 and toks[j].low.endswith(("ing", "ed"))):
             np.insert(0, j)
             j -= 1
         words = [toks[i].low for i in np]

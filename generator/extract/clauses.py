@@ -473,6 +473,7 @@ def find_clause(toks: list[Tok], i: int, end: int) -> Clause | None:
                     close = next((j for j in range(k + 1, min(end, k + 25)) if toks[j].text == t.text), -1)
                     if close > 0:
                         k = close + 1      # an aside in dashes: "its new strategy -- started … --"
+                        in_paren = False   # "X, which owns half of -- Y --, posted …"
                         continue
                 if depth == 0 and t.text not in ("-",):
                     return None

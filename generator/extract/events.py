@@ -232,6 +232,10 @@ class _Sentence:
             main += self.dates("start")     # "will leave from March 30": a scheduled start
         main += [d for d in self.dates("subject", "adjective") if self._quarter(d) and d.i < c.end]
         main.sort(key=lambda t: t.start)
+        if c.perfect and not c.pluperfect:
+            # "has sent a team to recover the remains of an expert kidnapped two years ago":
+            # a present perfect is not dated by a time long past
+            main = [d for d in main if not self._long_past(d)]
         if main:
             date = _pick(main)
             when = self._when_clause(date)
@@ -393,7 +397,7 @@ class _Sentence:
             n = len(text.split())
             if n < 3:
                 return None
-            if n <= hl.MAX_WORDS:
+            if n <= hl.MAX_WORDS + (hl.SLACK if limit == hl.MAX_WORDS else 0):
                 return text
         return None
 
@@ -423,6 +427,10 @@ class _Sentence:
             # "said it would investigate the genocide … nearly four years ago": a past date
             # does not date what someone will do
             inner = [d for d in inner if not self._past_year(d)]
+        if comp.perfect and not comp.pluperfect:
+            inner = [d for d in inner if not self._long_past(d)]
+        if inner and comp.pluperfect and own_subject:
+            return None     # "said it had informed the family … that he died … on March 26, 1996"
         if inner:
             date = _pick(inner)
             if not _news_clause(r, comp, named_subject=figure is not None) and not (own_subject and comp.modal):

@@ -19,12 +19,13 @@ from .clauses import Clause, Reading, Tok, _QUOTES, verb_info
 from .sentences import Doc
 
 MAX_WORDS = 20
+SLACK = 2
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,;:.!?)\]”’'])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[“‘])\s+")
 
 # Nouns that stand for an organisation named earlier in the article.
-ORG_NOUNS = frozenset("company concern firm thrift airline carrier bank group studio maker retailer insurer "
-                      "team club partnership utility".split())
+ORG_NOUNS = frozenset("company concern firm thrift airline carrier bank studio maker retailer insurer "
+                      "utility".split())
 PERSON_NOUNS = frozenset("boy girl man woman child teenager youngster gunman suspect victim".split())
 
 
@@ -77,6 +78,12 @@ def _in_list(toks: list[Tok], idx: list[int], n: int) -> bool:
     return n + 6 >= len(idx) and words <= 3
 
 
+def _before_number(toks: list[Tok], idx: list[int], n: int) -> bool:
+    """ "about 549,000 marks", "over 40 people": an adverb of a number, not a preposition."""
+    return toks[idx[n]].low in ("about", "around", "over", "under", "some", "nearly", "almost") and \
+        n + 1 < len(idx) and toks[idx[n + 1]].text[:1].isdigit()
+
+
 def _after_verb(toks: list[Tok], idx: list[int], n: int) -> bool:
     """Is word ``n`` of the headline right after a verb ("shut off", "belonged to")?"""
     if n == 0:
@@ -105,7 +112,8 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
     head_pos = next((n for n, k in enumerate(idx) if k > c.head), len(idx))
     floor = head_pos   # never cut into the subject or the verb group
     idx = _tidy_end(toks, idx, floor)
-    if _words(toks, idx) <= limit:
+    # "at most about 20 words": a clause a word or two over is kept whole rather than cut
+    if _words(toks, idx) <= (limit + SLACK if limit == MAX_WORDS else limit):
         return _tidy_end(toks, _balance(toks, idx), floor)
 
     def cut_points(kinds: str) -> list[int]:
@@ -128,13 +136,13 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
                 elif "," in kinds and not _in_list(toks, idx, n):
                     pts.append(n)
             if "r" in kinds and t.kind == "w" and (t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
-                                                  or t.low == "that" or idx[n] in coords):
+                                                  or idx[n] in coords):
                 pts.append(n)
             if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"
                                                   or (verb_info(t) or ("", ""))[1] == "ing") \
-                    and t.low != "of" and not _after_verb(toks, idx, n):
+                    and t.low != "of" and not _after_verb(toks, idx, n) and not _before_number(toks, idx, n):
                 pts.append(n)
-            if "P" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"):
+            if "P" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low in ("to", "that")):
                 pts.append(n)
         return pts
 

@@ -4,7 +4,7 @@
 Usage::
 
     python benchmarks/events.py [TIMEML_DIR] [--scorer PATH] [--events-scorer PATH]
-                                [--gold EVENTS_JSONL] [--keep DIR] [--errors N]
+                                [--events EVENTS_JSONL] [--keep DIR] [--errors N]
                                 [--split all|tune|heldout] [--show DOC ...]
 
 Defaults (relative to the repository root): ``../shared/data/timebank``,
@@ -22,10 +22,16 @@ the referee's ``--baseline sentence`` (the raw sentence as headline, one
 event for every judged sentence), for all items, for part 1 (mostly WSJ
 business news) and part 2 (general newswire and broadcast news), and for two
 fixed halves of the documents (a CRC-32 of the document name, as in
-``benchmarks/dates.py``): half A is the *tuning* split the rules were read
-against, half B the *held-out* split, kept for checking that a rule carries
-over.  TimeBank's ````quote marks''`` are read as “typographic” ones (same
-offsets): in Markdown, backtick runs are inline code.  ``--errors N`` prints the referee's error list (up to N) for the chosen
+``benchmarks/dates.py``): half A is the *tuning* split, half B the *held-out*
+split, for checking that a rule carries over to documents it was not written
+against.
+
+TimeBank writes quotation marks the Penn Treebank way, two backticks and two
+apostrophes; in Markdown a pair of backtick runs is inline code, which would
+mask whole passages.  The benchmark reads them as typographic marks (same
+offsets) before extraction.
+
+``--errors N`` prints the referee's error list (up to N) for the chosen
 ``--split``; ``--show DOC`` prints every event of those documents, for reading
 whole articles the way an editor would.
 """

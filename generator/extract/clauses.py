@@ -302,7 +302,7 @@ def _verb_group(toks: list[Tok], k: int, end: int) -> tuple[int, int, dict]:
         info = verb_info(t)
         if info is not None and i > k and t.text[:1].islower():
             base, tag = info
-            if tag in ("pp", "past") and (seen_be or seen_have):
+            if tag in ("pp", "past") and (seen_be or seen_have) and base != "be":
                 if seen_be:
                     feats["passive"] = True
                 else:

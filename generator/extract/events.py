@@ -395,7 +395,7 @@ class _Sentence:
                 return None
             text = hl.render(self.doc, toks, trimmed, prefix or "")
             n = len(text.split())
-            if n < 3:
+            if n < 3 or hl.dangling_end(text):
                 return None
             if n <= hl.MAX_WORDS + (hl.SLACK if limit == hl.MAX_WORDS else 0):
                 return text

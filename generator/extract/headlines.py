@@ -181,6 +181,12 @@ def render(doc: Doc, toks: list[Tok], idx: list[int], prefix: str = "") -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def dangling_end(text: str) -> bool:
+    """Does ``text`` stop on a word that leaves a phrase open ("… was", "… of the")?"""
+    words = re.findall(r"[\w'’.-]+", text)
+    return not words or words[-1].lower().strip(".") in lx.DANGLING or text.rstrip()[-1:] in ",;:-(—–"
+
+
 def org_before(index, pos: int) -> str | None:
     """The organisation the article has named most before ``pos`` (the latest, on a tie).
 

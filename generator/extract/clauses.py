@@ -609,7 +609,7 @@ def _attribution(toks: list[Tok], v: int, end: int) -> int:
 _SIDE_CLAUSE = frozenset("while whereas although though because unless if once whether".split())
 _COMPARE_BEFORE = {"from": "start", "than": "comparison", "versus": "comparison", "vs.": "comparison",
                    "over": "comparison", "since": "since", "until": "deadline", "till": "deadline",
-                   "through": "period-end", "ended": "period-end", "ending": "period-end",
+                   "through": "running", "ended": "period-end", "ending": "period-end",
                    "ends": "period-end", "by": "deadline", "of": "of", "with": "with", "to": "to"}
 _COMPARE_PHRASE = re.compile(r"^(?:,\s*)?(?:up|down|compared|versus|vs\.?|as\s+against|from|more\s+than\s+twice|"
                              r"a\s+gain\s+from|an?\s+(?:increase|decrease|rise|drop|decline)\s+(?:of|from))\b", re.I)
@@ -830,7 +830,7 @@ def read(text: str, toks: list[Tok], s: int) -> Reading:
             _mark_predicate(r, comp, "complement")
             for k in range(comp.s, comp.verb):
                 if toks[k].kind == "d" and not toks[k].role:
-                    toks[k].role = "complement"
+                    toks[k].role = _date_context(toks, k, comp) or "complement"
             return r
     _mark_predicate(r, c, "main")
     return r
@@ -947,6 +947,10 @@ def span_tokens(r: Reading, c: Clause, *, subject: tuple[int, int] | None = None
             if k + 1 < len(toks) and toks[k + 1].kind == "p" and toks[k + 1].text == "," and \
                     not any(x < k and x not in drop and toks[x].kind == "w" for x in keep):
                 drop.add(k + 1)      # "On Friday, …" at the start
+            if j >= 0 and toks[j].kind == "w" and toks[j].low in ("ended", "ending") and j >= s:
+                drop.add(j)      # "for its fourth quarter ended Sept. 30"
+            if k + 2 < len(toks) and toks[k + 1].low in ("ended", "ending") and toks[k + 2].kind == "d":
+                drop.add(k + 1)
         elif t.kind == "w" and t.low in _DROP_ADVERBS and k >= c.verb:
             drop.add(k)
             if k + 1 < len(toks) and toks[k + 1].text == "," and k - 1 >= 0 and toks[k - 1].text == ",":

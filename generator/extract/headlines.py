@@ -90,7 +90,7 @@ def _after_verb(toks: list[Tok], idx: list[int], n: int) -> bool:
         return False
     prev = toks[idx[n - 1]]
     info = verb_info(prev)
-    return info is not None and info[1] in ("past", "base", "pres", "pp") and prev.text[:1].islower()
+    return info is not None and info[1] in ("past", "base", "pres", "pp", "ing") and prev.text[:1].islower()
 
 
 def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
@@ -138,8 +138,7 @@ def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[
             if "r" in kinds and t.kind == "w" and (t.low in lx.RELATIVES or t.low in lx.SUBORDINATORS
                                                   or idx[n] in coords):
                 pts.append(n)
-            if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to"
-                                                  or (verb_info(t) or ("", ""))[1] == "ing") \
+            if "p" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low == "to") \
                     and t.low != "of" and not _after_verb(toks, idx, n) and not _before_number(toks, idx, n):
                 pts.append(n)
             if "P" in kinds and t.kind == "w" and (t.low in lx.PREPOSITIONS or t.low in ("to", "that")):

@@ -105,7 +105,8 @@ want like love hate consider argue contend insist acknowledge admit concede caut
 """.split()) - {"regret"}
 STATE = frozenset("""
 own include consist comprise contain represent equal total cost mean remain resemble lack
-deserve matter depend belong involve reflect exist owe mark signal underscore highlight
+deserve matter depend belong involve reflect exist owe mark signal underscore highlight show
+telegraph
 """.split()) - {"remain", "mean"}
 
 NOUNISH_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ers|ors)$")

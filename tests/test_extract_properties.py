@@ -8,7 +8,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.extract import events, extract, names, numbers
+from generator.extract import extract, names, numbers
 from generator.extract.sentences import prepare
 
 DCT = datetime.date(2015, 12, 2)
@@ -122,18 +122,6 @@ def test_an_undated_article_gives_no_events_and_no_warning():
     assert [(f.label, f.value, f.unit) for f in found.facts] == [("Evacuated", "2,000", "people")]
 
 
-# The clause-break pattern as first written; events._CLAUSE_BREAK is a faster spelling of it.
-_CLAUSE_BREAK_REFERENCE = re.compile(r",\s|;\s|:\s|\s[—–-]\s|\s?[—–]\s?|\(|\)")
-
-
-@settings(max_examples=500, deadline=None)
-@given(text=st.text(alphabet=",;: \n\t\u00a0—–-()ab.", max_size=14), lo=st.integers(0, 14), hi=st.integers(0, 14))
-def test_clause_breaks_match_the_reference_pattern(text, lo, hi):
-    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
-    assert [m.span() for m in events._CLAUSE_BREAK.finditer(text, lo, hi)] == \
-        [m.span() for m in _CLAUSE_BREAK_REFERENCE.finditer(text, lo, hi)]
-
-
 def test_first_character_sets_cover_what_the_patterns_can_start_with():
     """A character outside a pattern's first-character set (and not whitespace) never starts a match.
 
@@ -148,15 +136,6 @@ def test_first_character_sets_cover_what_the_patterns_can_start_with():
             assert c in numbers._DATE_AFTER_FIRST, hex(code)
         if time_first.fullmatch(c):
             assert c in numbers._TIME_AFTER_FIRST, hex(code)
-
-
-def test_which_prefilter_accepts_every_spelling_the_relative_pattern_does():
-    """``events._WHICH`` must find "which" in every case ``re.I`` matches, or a comma is lost."""
-    for i, letter in enumerate("which"):
-        same = [chr(c) for c in range(0x110000) if re.fullmatch(letter, chr(c), re.I)]
-        for c in same:
-            word = "which"[:i] + c + "which"[i + 1:]
-            assert events._WHICH.search(word), (letter, hex(ord(c)))
 
 
 # -- the faster number and name paths, against the code they replaced -------------------

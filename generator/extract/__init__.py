@@ -84,13 +84,15 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
             warnings.warn(f"date tagger failed ({exc!r}); no events from this text", RuntimeWarning,
                           stacklevel=2)
             mentions = []
-    events = find_events(doc, mentions) if "dates" in kinds else []
     facts = find_numbers(doc, [(m.start, m.end) for m in mentions]) if "numbers" in kinds else []
     quotes: list[ExtractedQuote] = []
     people: list[ExtractedPerson] = []
     entities: list[ExtractedEntity] = []
+    index = NameIndex(doc) if kinds & {"quotes", "people", "dates"} else None
+    # Events read the names (a headline's "he" is the person named before it),
+    # before quotes add their speakers to the index.
+    events = find_events(doc, mentions, index, dct) if "dates" in kinds else []
     if kinds & {"quotes", "people"}:
-        index = NameIndex(doc)
         # Quotes first: a speaker may be the only evidence that a name is a person.
         if "quotes" in kinds:
             quotes = find_quotes(doc, index)

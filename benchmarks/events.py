@@ -27,9 +27,8 @@ split, for checking that a rule carries over to documents it was not written
 against.
 
 TimeBank writes quotation marks the Penn Treebank way, two backticks and two
-apostrophes; in Markdown a pair of backtick runs is inline code, which would
-mask whole passages.  The benchmark reads them as typographic marks (same
-offsets) before extraction.
+apostrophes; the extractor reads them as quotation marks, as it must for wire
+copy pasted as it comes, so the texts are extracted as they are.
 
 ``--errors N`` prints the referee's error list (up to N) for the chosen
 ``--split``; ``--show DOC`` prints every event of those documents, for reading
@@ -69,21 +68,11 @@ def dump_docs(scorer: str, gold: str, out: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def plain_quotes(text: str) -> str:
-    """TimeBank's ``Penn Treebank'' quote marks as typographic ones, offsets unchanged.
-
-    In Markdown a pair of backtick runs is inline code, so ``a'' ... ``b'' would
-    mask everything between the two openers; real articles write “a” or "a".
-    Each two-character mark becomes a one-character mark and a space.
-    """
-    return text.replace('``', '“ ').replace("''", ' ”')
-
-
 def predict(docs: list[dict]) -> list[dict]:
     preds = []
     for d in docs:
         dct = datetime.date.fromisoformat(d['dct'][:10])
-        x = extract(plain_quotes(d['text']), dct, kinds=frozenset({'dates'}))
+        x = extract(d['text'], dct, kinds=frozenset({'dates'}))
         preds += [{'doc': d['doc'], 'start': e.span.start, 'end': e.span.end, 'value': e.value,
                    'text': e.text} for e in x.events]
     return preds

@@ -54,18 +54,22 @@ def slugify(text: str, fallback: str = "item") -> str:
     """A URL and file name part that can never leave its folder, and is never empty.
 
     A name with nothing to keep (only punctuation or emoji, say) becomes
-    `fallback` and a hash of the name, so two such names still differ.
+    `fallback`.
     """
     slug = _truncate(_letters(text))
     if not slug:
-        return f"{fallback}-{short_hash(text)}" if text.strip() else fallback
+        return fallback  # `distinct_slugs` tells apart two names that both end up here
     if slug in _RESERVED:
         slug += "-1"
     return slug
 
 
-def _letters(text: str) -> str:
-    """The name as lower-case letters, digits and marks, everything else turned into single hyphens."""
+def _letters(text: str, transliterate: bool = True) -> str:
+    """The name as lower-case letters, digits and marks, everything else turned into single hyphens.
+
+    Without `transliterate`, every letter stays as written (lower-cased):
+    what tells two names apart (`name_key`).
+    """
     out: list[str] = []
     kept_letter = False  # whether the last character kept is one a following mark may belong to
     for char in unicodedata.normalize("NFC", text).lower():
@@ -79,7 +83,7 @@ def _letters(text: str) -> str:
         # "é" → "e", "й" → "и", "ά" → "α", "²" → "2": the letters without their marks, then the tables
         bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
         spelled = "".join(TRANSLITERATION.get(c, c) for c in bare.lower())
-        if spelled and spelled.isascii():
+        if transliterate and spelled and spelled.isascii():
             out.append("".join(c if c.isalnum() else "-" for c in spelled))
             kept_letter = False
         elif category[0] in "LN":
@@ -111,8 +115,13 @@ def short_hash(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """What makes two names the same name: equal after NFC, case folding and collapsing spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """What makes two names the same name: the same letters, in the same case-folded spelling.
+
+    "Climate Change", "climate-change" and "CLIMATE  CHANGE!" are one name;
+    "São Paulo" and "Sao Paulo", or "Søren" and "Soren", are two. A name with
+    no letters at all (an emoji) is itself.
+    """
+    return _letters(unicodedata.normalize("NFC", name).casefold(), transliterate=False) or name
 
 
 def distinct_slugs(names: Iterable[str], fallback: str = "item", taken: Iterable[str] = ()) -> dict[str, str]:

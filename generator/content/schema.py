@@ -71,9 +71,16 @@ def _or_null(schema: dict) -> dict:
     return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
 
 
-def _mapping(types: dict[str, dict], keys, required: tuple[str, ...] = (), description: str = "") -> dict:
-    """An object with exactly `keys`, each of the type `types` gives it (a KeyError if one has none)."""
+def _mapping(types: dict[str, dict], keys, required: tuple[str, ...] = (), description: str = "",
+             helps: dict[str, str] | None = None) -> dict:
+    """An object with exactly `keys`, each of the type `types` gives it (a KeyError if one has none).
+
+    `helps` are the words an editor shows when the pointer rests on a key.
+    """
     properties = {key: types[key] if key in required else _or_null(types[key]) for key in sorted(keys)}
+    for key, help_text in (helps or {}).items():
+        if key in properties:
+            properties[key] = {**properties[key], "description": help_text}
     schema: dict = {"type": "object", "additionalProperties": False, "properties": properties}
     if required:
         schema["required"] = list(required)
@@ -81,6 +88,44 @@ def _mapping(types: dict[str, dict], keys, required: tuple[str, ...] = (), descr
         schema["description"] = description
     return schema
 
+
+FRONT_HELP = {
+    "title": "the headline (required for an article)",
+    "date": "the publication date, a day such as 2015-12-02 (required): it anchors '13 November', 'last week'",
+    "updated": "the day the article was last updated",
+    "slug": "the page's name in its URL; by default made from the file name (an entity's: from its name)",
+    "source": "where it was published: {name: …, url: https://…}",
+    "authors": "the writers, [A. Reporter, B. Writer]",
+    "tags": "[a, b]: each tag gets a page listing its articles",
+    "topics": "the topic sheets it belongs to, each a file in content/topics/",
+    "summary": "one or two sentences shown under the title and in lists",
+    "image": "{src: https://…, alt: what it shows, caption: …, credit: …}",
+    "extract": "find dates, numbers, quotes and people in the text: true, false, or {quotes: false}",
+    "ignore": "extracted items you reject, by their text",
+    "draft": "true keeps the article out of the site",
+    "facts": "the key-fact box: - {label: …, value: …, unit: …, as_stated: words of the article, note: …}",
+    "events": "the timeline: - {date: 2015-11-13, text: …, as_stated: words of the article}",
+    "people": "- {name: …, role: …, org: …}",
+    "quotes": "- {text: …, speaker: …, via: …}",
+    "claims": "- {claim: …, by: …, verdict: …, explanation: …, url: …}",
+    "name": "the name people, quotes and text are matched by",
+    "kind": "person, organisation or place",
+    "aliases": "other names it goes by, [Isis, IS, Daesh]",
+    "role": "for a person: their role",
+    "description": "a sentence about it",
+    "url": "a link to more about it",
+}
+SITE_HELP = {
+    "title": "the site's name (default: Fact sheets)",
+    "description": "shown on the home page and in metadata",
+    "base_url": "where the site is published, e.g. https://user.github.io/repo/; the feed and sitemap need it",
+    "language": "the lang of every page (default: en)",
+    "date_order": "how 11/12/2015 reads in article text: MDY (default) or DMY",
+    "extract": "the default for every article: true, false, or {dates, numbers, quotes, people}",
+    "allow_html": "let raw HTML in Markdown through, still sanitised (default: false)",
+    "author": "the feed's author",
+    "feed_limit": "articles in the Atom feed (default: 50)",
+}
 
 SOURCE = _mapping({"name": TEXT, "url": URL}, SOURCE_KEYS, description="where the article was published")
 ITEM_TYPES = {
@@ -117,13 +162,14 @@ SITE_TYPES = {
 def build_schema(kind: str) -> dict:
     """The JSON Schema of one kind of file: article, topic, entity or site."""
     if kind == "article":
-        body = _mapping(ARTICLE_TYPES, ARTICLE_KEYS, ("title", "date"), "An article's YAML front matter")
+        body = _mapping(ARTICLE_TYPES, ARTICLE_KEYS, ("title", "date"), "An article's YAML front matter", FRONT_HELP)
     elif kind == "topic":
-        body = _mapping(TOPIC_TYPES, TOPIC_KEYS, description="A topic sheet's YAML front matter")
+        body = _mapping(TOPIC_TYPES, TOPIC_KEYS, (), "A topic sheet's YAML front matter", FRONT_HELP)
     elif kind == "entity":
-        body = _mapping(ENTITY_TYPES, ENTITY_KEYS, ("name",), "A person, organisation or place (content/entities/*.yaml)")
+        body = _mapping(ENTITY_TYPES, ENTITY_KEYS, ("name",), "A person, organisation or place (content/entities/*.yaml)",
+                        FRONT_HELP)
     elif kind == "site":
-        body = _mapping(SITE_TYPES, CONFIG_KEYS, description="The site's settings (site.yaml)")
+        body = _mapping(SITE_TYPES, CONFIG_KEYS, (), "The site's settings (site.yaml)", SITE_HELP)
     else:
         raise ValueError(f"no schema for '{kind}'; there are {', '.join(KINDS)}")
     return {"$schema": DRAFT, "title": f"factsheet {kind}", **body}

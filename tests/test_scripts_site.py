@@ -8,6 +8,7 @@ Paulo") that used to share a page.
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -112,6 +113,11 @@ console.log(JSON.stringify(texts.map(t => exported.words(t).map(w => [w, exporte
 def test_the_browser_splits_and_shards_words_as_the_build_does():
     texts = ["Élysée Søren STRAẞE Đoković İstanbul ŁÓDŹ", "Москва Ёлка Київ", "ΟΔΟΣ Ἀθῆναι Θεσσαλονίκη",
              "القاهرةُ مصر", "北京大学 in Tokyo東京 ﾊﾟﾝ がっこう 𠀀", "हिंदी भारत नई दिल्ली", "Ⅻ ﬁne x² snake_case"]
+    # and a few hundred random mixtures of the characters where the two could part ways
+    alphabet = ("aZ9 _-'’“.,é\u0301ßøĐłÆœÞİıΣςάЁйї北京パ\uff8a\uff9fがー한국어नईदिल्ली\u093f\u094dالقاهرة\u064f"
+                "שָׁ\u200d\u00ad①½Ⅻﬁ²𠀀")
+    generator = random.Random(2026)
+    texts += ["".join(generator.choice(alphabet) for _ in range(generator.randint(1, 30))) for _ in range(400)]
     script = theme_dir() / "assets" / "search.js"
     run = subprocess.run(["node", "-e", PARITY, str(script)], input=json.dumps(texts),
                          capture_output=True, text=True, check=True, timeout=60)

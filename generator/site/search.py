@@ -77,15 +77,17 @@ STRIDE = 64  # document numbers per article: the article and up to 63 of its quo
 ARTICLES_PER_SHARD = 16  # articles (with their quotes) per document shard: about 40 KB
 SITE_DOCS_PER_SHARD = 128  # topics, events and entities per document shard
 EXCERPT_CHARS = 300
-_WORD = re.compile(r"[^\W_]+")  # an ASCII text's words (non-ASCII text: `_token_pattern`)
+_WORD = re.compile(r"[^\W_]+")  # the words of a text without marks or CJK (else: `_tokeniser`)
 # the marks folding takes off: Latin, Greek and Cyrillic diacritics, Hebrew points, Arabic vowel signs
 _DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
                          "\u0591-\u05c7\u064b-\u065f\u0670]")
 # letters NFKD does not take apart, as a reader searching without them would type them
 _FOLD_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe",
                                "þ": "th", "ħ": "h", "ı": "i", "ς": "σ"})
+_FOLD_LETTER = re.compile("[ßøđðłæœþħıς]")
 # Han, Hiragana and Katakana: written without spaces, so indexed one character a word
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 # where a block ends or a line breaks, words part; any other tag (attributes may quote a ">") goes
 _ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _GAP = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|tr|pre)\s*>|<br\b" + _ATTRIBUTES + ">", re.I)
@@ -141,8 +143,9 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed.lower()
-    bare = _DIACRITICS.sub("", decomposed).lower()
-    return unicodedata.normalize("NFC", bare).translate(_FOLD_LETTERS)
+    folded = unicodedata.normalize("NFC", _DIACRITICS.sub("", decomposed).lower())
+    # translate() looks up every character: worth it only for the rare text that has one of these letters
+    return folded.translate(_FOLD_LETTERS) if _FOLD_LETTER.search(folded) else folded
 
 
 def words(text: str) -> list[str]:
@@ -156,27 +159,25 @@ def words(text: str) -> list[str]:
     folded = fold(text)
     if folded.isascii():
         return _WORD.findall(folded)
-    return _token_pattern().findall(folded)
+    others = [c for c in set(folded) if not c.isascii()]
+    marks = "".join(sorted(c for c in others if unicodedata.category(c)[0] == "M"))
+    cjk = any(_CJK_CHAR.match(c) for c in others)
+    if not marks and not cjk:  # European text with quotes and dashes, say: plain words
+        return _WORD.findall(folded)
+    return _tokeniser(marks, cjk).findall(folded)
 
 
-@functools.cache
-def _token_pattern() -> re.Pattern:
-    """The tokeniser for non-ASCII text: built on first use, as listing the marks takes a moment."""
-    marks = "".join(f"{chr(a)}-{chr(b)}" for a, b in _mark_ranges())
-    letter = f"(?![{_CJK}])[^\\W_]"
-    return re.compile(f"[{_CJK}]|{letter}(?:{letter}|[{marks}])*")
+@functools.lru_cache(maxsize=256)
+def _tokeniser(marks: str, cjk: bool) -> re.Pattern:
+    """Words for a text holding these marks (and CJK characters or not).
 
-
-def _mark_ranges() -> list[tuple[int, int]]:
-    """The code point ranges of combining marks (category M) in the blocks where scripts keep them."""
-    ranges: list[tuple[int, int]] = []
-    for cp in (*range(0x300, 0x1F000), *range(0xE0100, 0xE01F0)):
-        if unicodedata.category(chr(cp))[0] == "M":
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    return ranges
+    Python's `\\w` leaves out marks, so a Hindi vowel sign would split its
+    word; a class of every mark in Unicode makes the regular expression slow,
+    so the class holds only the marks the text has.
+    """
+    letter = f"(?![{_CJK}])[^\\W_]" if cjk else "[^\\W_]"
+    word = f"{letter}(?:{letter}|[{re.escape(marks)}])*" if marks else f"(?:{letter})+"
+    return re.compile(f"[{_CJK}]|{word}" if cjk else word)
 
 
 def plain_text(fragment: str) -> str:

@@ -128,7 +128,7 @@ def distinct_slugs(names: Iterable[str], fallback: str = "item", taken: Iterable
     """Each name's slug, different names always apart: name → slug.
 
     Names equal by `name_key` ("Paris", "paris") share one slug. Among
-    different names with the same slug ("Straße" and "Strasse"), the one whose
+    different names with the same slug ("São Paulo" and "Sao Paulo"), the one whose
     key sorts first keeps the plain slug and the others get "-" and a hash of
     their key, so a name's slug depends only on which names collide with it.
     Slugs in `taken` are never handed out.

@@ -1,12 +1,15 @@
 /* factsheet search: reads the sharded index under /search/ (built with the site) in the browser.
  *
  * It loads the small manifest, search/index.json, then for each query only the term shards of its
- * words (search/terms/<first two letters>.json; search/pairs/ for phrases), ranks every match, and
- * fetches the document shards (search/docs/<n>.json) of the results it shows. Shards are fetched once.
+ * words (search/terms/<key>.json, the key made from a word's first two letters, see shardKey;
+ * search/pairs/ for phrases), ranks every match, and fetches the document shards
+ * (search/docs/<n>.json) of the results it shows. Shards are fetched once.
  *
  * Words match by their beginnings ("polic" finds "police"), every word must match, and words in
- * quotes must appear together as a phrase. Results are ranked by how often and where the words
- * appear (a title counts more than the text), and each shows a snippet with the matches marked.
+ * quotes must appear together as a phrase; so must characters of Chinese or Japanese typed together,
+ * which are indexed one character a word. Case and diacritics do not matter ("soren" finds "Søren").
+ * Results are ranked by how often and where the words appear (a title counts more than the text),
+ * and each shows a snippet with the matches marked.
  * Everything from the index is inserted with textContent and DOM nodes, never as HTML.
  */
 (function () {

@@ -123,3 +123,19 @@ def test_the_browser_splits_and_shards_words_as_the_build_does():
                          capture_output=True, text=True, check=True, timeout=60)
     expected = [[[w, shard_key(w)] for w in words(t)] for t in texts]
     assert json.loads(run.stdout) == expected
+
+
+def test_entity_files_with_look_alike_names_get_pages_of_their_own(tmp_path):
+    root = tmp_path / "people"
+    (root / "content" / "entities").mkdir(parents=True)
+    (root / "content" / "articles").mkdir()
+    (root / "content" / "entities" / "a.yaml").write_text("name: Søren Hansen\n", encoding="utf-8")
+    (root / "content" / "entities" / "b.yaml").write_text("name: Soren Hansen\n", encoding="utf-8")
+    (root / "content" / "articles" / "t.md").write_text(
+        "---\ntitle: T\ndate: 2015-12-02\nextract: false\npeople: [{name: Søren Hansen}, {name: Soren Hansen}]\n---\n"
+        "Body.\n", encoding="utf-8")
+    result = build(root, tmp_path / "out", base_url="https://example.org/")
+    assert result.wrote and not result.diagnostics.items, [str(d) for d in result.diagnostics.items]
+    article = (tmp_path / "out" / "articles" / "t" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/entities/soren-hansen/">Søren Hansen' in article
+    assert 'href="/entities/soren-hansen-2/">Soren Hansen' in article

@@ -63,6 +63,7 @@ def test_a_slug_never_leaves_its_folder(name):
     assert slug not in WINDOWS_DEVICES
     for path in (PurePosixPath("out") / slug, PureWindowsPath("out") / slug):
         assert path.parent.name == "out" and path.name == slug
+    assert slugify(slug, "tag") == slug  # a slug written as `slug:` stays what it is
 
 
 @settings(max_examples=300, deadline=None)

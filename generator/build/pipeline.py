@@ -201,7 +201,8 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
     # two entity files with different names ("Søren Hansen", "Soren Hansen") get pages apart (the graph
     # suffixes the second slug); only the same name twice is a mistake
-    _check_unique("entity", [(e.slug, e.path, e.location, name_key(e.name)) for e in entities if e.location], diagnostics)
+    _check_unique("entity", [(e.slug, e.path, e.location, name_key(e.name)) for e in entities if e.location],
+                  diagnostics)
     _check_topics(articles, topics, diagnostics)
     graph = build_graph(config, pages, topics, entities, diagnostics)
     return replace(graph, article_keys=keys, input_keys=_other_keys(inputs))

@@ -166,8 +166,8 @@ def build_schema(kind: str) -> dict:
     elif kind == "topic":
         body = _mapping(TOPIC_TYPES, TOPIC_KEYS, (), "A topic sheet's YAML front matter", FRONT_HELP)
     elif kind == "entity":
-        body = _mapping(ENTITY_TYPES, ENTITY_KEYS, ("name",), "A person, organisation or place (content/entities/*.yaml)",
-                        FRONT_HELP)
+        body = _mapping(ENTITY_TYPES, ENTITY_KEYS, ("name",),
+                        "A person, organisation or place (content/entities/*.yaml)", FRONT_HELP)
     elif kind == "site":
         body = _mapping(SITE_TYPES, CONFIG_KEYS, (), "The site's settings (site.yaml)", SITE_HELP)
     else:

@@ -130,7 +130,7 @@ class SearchEntry:
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics: 'Élysée' → 'elysee', 'Søren' → 'soren'. search.js folds queries identically.
+    """Lower case without diacritics: 'Élysée' → 'elysee', 'Søren' → 'soren'; search.js folds queries alike.
 
     NFKD, then the diacritic marks of Latin, Greek and Cyrillic (and Hebrew
     and Arabic vowel points) go, then lower case, then NFC so the marks other

@@ -132,7 +132,7 @@
   // or more characters matches every word it begins; a single character matches only itself.
   function scores(terms, word, exactOnly, documents) {
     var result = {};
-    var candidates = exactOnly || word.length < 2 ? (terms[word] ? [word] : []) :
+    var candidates = exactOnly || Array.from(word).length < 2 ? (terms[word] ? [word] : []) :
       Object.keys(terms).filter(function (term) { return term.lastIndexOf(word, 0) === 0; });
     candidates.forEach(function (term) {
       var postings = decode(terms[term], 2);

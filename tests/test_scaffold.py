@@ -33,8 +33,11 @@ def test_init_writes_a_site_that_builds(new_site):
     files = sorted(p.relative_to(new_site).as_posix() for p in new_site.rglob("*") if p.is_file())
     assert files == [
         ".github/workflows/pages.yml", ".gitignore", "content/articles/riverside-footbridge-opens.md",
-        "content/topics/riverside-footbridge.md", "requirements.txt", "site.yaml",
+        "content/topics/riverside-footbridge.md", "requirements.txt", "schemas/article.schema.json",
+        "schemas/entity.schema.json", "schemas/site.schema.json", "schemas/topic.schema.json", "site.yaml",
     ]
+    first_line = (new_site / "site.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=schemas/site.schema.json"  # editors check site.yaml
     run = run_cli("build", "--root", str(new_site), "--strict", "--base-url", PAGES_URL)   # as the workflow builds
     assert run.code == 0, run.stderr
     assert run.diagnostics == []

@@ -157,7 +157,7 @@ def test_plain_text_reads_every_built_body_as_an_html_parser_does(graph):
 
 def test_the_manifest_lists_every_shard_and_counts_the_documents(files):
     manifest = _json(files, INDEX_PATH)
-    assert manifest["version"] == 2
+    assert manifest["version"] == 3
     assert set(manifest) == {"version", "documents", "kinds", "terms", "pairs", "docs"}
     terms = {p[len("search/terms/"):-5] for p in files if p.startswith("search/terms/")}
     assert manifest["terms"] == sorted(terms)

@@ -57,7 +57,8 @@ def _article(graph: SiteGraph, page) -> list[str]:
     names = [p.name for p in f.people] + [q.speaker for q in f.quotes if q.speaker] + [c.by for c in f.claims if c.by]
     slugs = [str(graph.entity_slug_by_name.get(EntityIndex.key(n))) for n in names]
     targets = sorted(graph.mention_targets.get(a.slug, {}).items())
-    return [graph.article_keys.get(a.slug, "?"), repr(targets), repr(sorted(titles.items())), repr(slugs)]
+    tags = [graph.tag_slug(t) for t in a.tags]  # a tag's slug changes when another article brings a look-alike
+    return [graph.article_keys.get(a.slug, "?"), repr(targets), repr(sorted(titles.items())), repr(slugs), repr(tags)]
 
 
 def _topic(graph: SiteGraph, page) -> list[str]:
@@ -99,7 +100,8 @@ def _year(graph: SiteGraph, year) -> list[str]:
     entities = [(e.anchor, graph.entities_of_entry.get(e.anchor, ())) for e in year.entries]
     names = sorted({(s, graph.entity_names[s]) for _, slugs in entities for s in slugs})
     return [repr([(y.slug, y.label, len(y.entries)) for y in graph.years]), _entries(graph, year.entries),
-            repr(sorted(topics.items())), repr(sorted(graph.tag_names.items())), repr(entities), repr(names)]
+            repr(sorted(topics.items())), repr(sorted(graph.tag_names.items())), repr(entities), repr(names),
+            repr(sorted(graph.tag_slugs.items()))]
 
 
 _PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}

@@ -26,6 +26,7 @@ from ..site.graph import ArticlePage, SiteGraph, article_page, build_graph
 from ..content.load import discover, parse_document, relative_path, working_on
 from ..site.merge import extract_article, merge_article
 from ..content.model import Article, Entity, SiteConfig, Topic
+from ..content.slugs import name_key
 from .progress import reporter
 from ..site.search import article_search_entries
 from ..content.validate import validate_article, validate_entity, validate_topic
@@ -198,7 +199,10 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     articles = [p.article for p in pages]
     _check_unique("article", [(a.slug, a.path, a.location) for a in articles], diagnostics)
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
-    _check_unique("entity", [(e.slug, e.path, e.location) for e in entities if e.location], diagnostics)
+    # two entity files with different names ("Søren Hansen", "Soren Hansen") get pages apart (the graph
+    # suffixes the second slug); only the same name twice is a mistake
+    _check_unique("entity", [(e.slug, e.path, e.location, name_key(e.name)) for e in entities if e.location],
+                  diagnostics)
     _check_topics(articles, topics, diagnostics)
     graph = build_graph(config, pages, topics, entities, diagnostics)
     return replace(graph, article_keys=keys, input_keys=_other_keys(inputs))
@@ -278,18 +282,22 @@ def _extractable(article: Article, diagnostics: Diagnostics) -> Article:
     return replace(article, body=article.body[:cut])
 
 
-def _check_unique(kind: str, items: list[tuple[str, str, SourceLocation]], diagnostics: Diagnostics) -> None:
-    """Two files that would be written to the same URL are an error naming both."""
-    first: dict[str, str] = {}
-    for slug, path, location in sorted(items, key=lambda i: i[1]):
-        if slug in first:
+def _check_unique(kind: str, items: list[tuple], diagnostics: Diagnostics) -> None:
+    """Two files that would be written to the same URL are an error naming both.
+
+    Items are (slug, path, location) or (slug, path, location, name): with
+    names, only two files of the same slug and the same name clash.
+    """
+    first: dict[tuple, str] = {}
+    for slug, path, location, *name in sorted(items, key=lambda i: i[1]):
+        if (slug, *name) in first:
             diagnostics.error(
                 location,
-                f"this {kind} has the slug '{slug}', like {first[slug]}; both would be written to the same page "
-                "(rename one file or give it its own 'slug:')",
+                f"this {kind} has the slug '{slug}', like {first[(slug, *name)]}; both would be written to the same "
+                "page (rename one file or give it its own 'slug:')",
             )
         else:
-            first[slug] = path
+            first[(slug, *name)] = path
 
 
 def _check_topics(articles: list[Article], topics: list[Topic], diagnostics: Diagnostics) -> None:

@@ -1,4 +1,4 @@
-"""The `factsheet` command: build, check, dates, extract, serve, init, new.
+"""The `factsheet` command: build, check, dates, extract, serve, init, new, schema.
 
 Exit codes: 0 success, 1 content errors (all of them listed), 2 usage
 errors (bad flags, a missing folder, an output folder that cannot be used,
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
     handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract,
-               "serve": _serve, "init": _init, "new": _new}[args.command]
+               "serve": _serve, "init": _init, "new": _new, "schema": _schema}[args.command]
     try:
         with _sigterm_as_interrupt():
             return handler(args)
@@ -313,6 +313,10 @@ def _add_authoring_commands(commands) -> None:
     new.add_argument("--date", help="the publication date (default: today), e.g. 2015-12-02")
     new.add_argument("--root", default=".", help="the site folder (default: .)")
 
+    schema = commands.add_parser("schema", help="print the JSON Schema of a kind of file, for editors")
+    schema.add_argument("kind", choices=("article", "topic", "entity", "site"),
+                        help="article or topic front matter, an entity file, or site.yaml")
+
 
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
@@ -353,3 +357,9 @@ def _new(args: argparse.Namespace) -> int:
     print(f"factsheet: wrote {path}")
     return EXIT_OK
 
+
+def _schema(args: argparse.Namespace) -> int:
+    from ..content.schema import shipped_schema
+
+    print(shipped_schema(args.kind), end="")
+    return EXIT_OK

@@ -2,8 +2,9 @@
 
 `init DIR` writes a small site that builds as it is: settings, one example
 article with every front-matter field filled in, one topic, a .gitignore,
-a requirements.txt naming the factsheet package to install, and a GitHub
-Actions workflow that builds the site and publishes it on GitHub Pages.
+a requirements.txt naming the factsheet package to install, a GitHub
+Actions workflow that builds the site and publishes it on GitHub Pages, and
+the JSON Schemas in schemas/ (site.yaml's first line points editors at its).
 It refuses a folder that already holds anything.
 
 `new article "Title"` and `new topic "Title"` write one file with the front
@@ -20,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from ..content.fields import slugify
+from ..content.schema import KINDS, shipped_schema
 
 NOT_EMPTY, EXISTS = 2, 1  # the exit codes of the two refusals
 
@@ -119,6 +121,7 @@ def new_file(root: Path, kind: str, title: str, when: date | None = None) -> Pat
 # -- factsheet init ------------------------------------------------------------------------------
 
 SITE_YAML = """\
+# yaml-language-server: $schema=schemas/site.schema.json
 title: {title}
 description: Sourced fact sheets from news articles.
 language: en
@@ -290,6 +293,8 @@ def init_site(folder: Path, base_url: str | None = None) -> list[Path]:
         ".gitignore": GITIGNORE,
         "requirements.txt": REQUIREMENTS,
         ".github/workflows/pages.yml": pages_workflow("python -m pip install -r requirements.txt", pip_cache=True),
+        # for editors: the first line of site.yaml points at its schema (README: "Help while you type")
+        **{f"schemas/{kind}.schema.json": shipped_schema(kind) for kind in KINDS},
     }
     written = []
     for relative, text in files.items():

@@ -10,14 +10,13 @@ its config, but with line numbers).
 from __future__ import annotations
 
 import difflib
-import functools
 import math
 import re
-import unicodedata
 from datetime import date, datetime
 
 from .datevalue import DateSyntaxError, DateValue, parse_date_value
 from .errors import Diagnostics, SourceLocation
+from .slugs import slugify  # noqa: F401  (here for the modules that have always imported it from fields)
 from .yamlmarks import MarkedList, MarkedMap
 
 _BOOL_WORDS = {True: "true", False: "false"}
@@ -260,25 +259,3 @@ def url_problem(url: str) -> str | None:
     if squeezed.startswith("//") or squeezed.startswith("\\\\"):
         return "a link must start with http:// or https://, or be relative to the site"
     return None
-
-
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-MAX_SLUG = 80
-
-
-@functools.lru_cache(maxsize=1 << 16)  # a big site slugifies the same few hundred tags and dates 100,000s of times
-def slugify(text: str, fallback: str = "item") -> str:
-    """A URL and file name part that can never leave its folder.
-
-    Only a-z, 0-9 and single hyphens survive, so '../', '/', '\\\\', drive
-    letters and NUL cannot; Windows' reserved device names get a suffix; the
-    length is capped so file systems accept it.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")[:MAX_SLUG].strip("-")
-    if not slug:
-        return fallback
-    if slug in _RESERVED:
-        slug += "-1"
-    return slug

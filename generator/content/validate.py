@@ -37,6 +37,16 @@ TOPIC_KEYS = frozenset({"title", "summary", "slug", "tags", *FACT_KEYS})
 ENTITY_KEYS = frozenset({"name", "kind", "aliases", "role", "description", "url", "slug"})
 ENTITY_KINDS = ("person", "organisation", "place")
 EXTRACT_KINDS = ("dates", "numbers", "quotes", "people")
+# the keys of the mappings inside front matter (content/schema.py builds the JSON Schema from all of these)
+SOURCE_KEYS = ("name", "url")
+IMAGE_KEYS = ("src", "alt", "caption", "credit")
+ITEM_KEYS = {
+    "facts": ("label", "value", "unit", "as_stated", "note"),
+    "events": ("date", "text", "as_stated", "source"),
+    "people": ("name", "role", "org"),
+    "quotes": ("text", "speaker", "via", "as_stated"),
+    "claims": ("claim", "by", "verdict", "explanation", "url"),
+}
 
 
 def validate_article(doc: Document, diagnostics: Diagnostics, default_extract: ExtractSettings) -> Article | None:
@@ -53,7 +63,7 @@ def validate_article(doc: Document, diagnostics: Diagnostics, default_extract: E
     source_fields = f.mapping_of("source")
     source = Source()
     if source_fields:
-        source_fields.warn_unknown(("name", "url"))
+        source_fields.warn_unknown(SOURCE_KEYS)
         source = Source(name=source_fields.text("name"), url=source_fields.url("url"))
     article = Article(
         slug=slugify(f.text("slug") or doc.stem, "article"),
@@ -111,7 +121,7 @@ def _image(f: Fields) -> Image | None:
     image = f.mapping_of("image")
     if image is None:
         return None
-    image.warn_unknown(("src", "alt", "caption", "credit"))
+    image.warn_unknown(IMAGE_KEYS)
     return Image(src=image.url("src"), alt=image.text("alt"), caption=image.text("caption"), credit=image.text("credit"))
 
 
@@ -149,7 +159,7 @@ def _origin(f: Fields) -> Origin:
 
 
 def _fact(f: Fields) -> Fact | None:
-    f.warn_unknown(("label", "value", "unit", "as_stated", "note"))
+    f.warn_unknown(ITEM_KEYS["facts"])
     f.require("label")
     f.require("value")
     label, value = f.text("label"), f.text("value")
@@ -159,7 +169,7 @@ def _fact(f: Fields) -> Fact | None:
 
 
 def _event(f: Fields) -> Event | None:
-    f.warn_unknown(("date", "text", "as_stated", "source"))
+    f.warn_unknown(ITEM_KEYS["events"])
     f.require("date")
     f.require("text")
     when, text = f.date_value("date"), f.text("text")
@@ -168,13 +178,13 @@ def _event(f: Fields) -> Event | None:
     source = None
     source_fields = f.mapping_of("source")
     if source_fields:
-        source_fields.warn_unknown(("name", "url"))
+        source_fields.warn_unknown(SOURCE_KEYS)
         source = Source(source_fields.text("name"), source_fields.url("url"))
     return Event(when, text, _origin(f), as_stated=f.text("as_stated"), source=source)
 
 
 def _person(f: Fields) -> Person | None:
-    f.warn_unknown(("name", "role", "org"))
+    f.warn_unknown(ITEM_KEYS["people"])
     f.require("name")
     name = f.text("name")
     if name is None:
@@ -183,7 +193,7 @@ def _person(f: Fields) -> Person | None:
 
 
 def _quote(f: Fields) -> Quote | None:
-    f.warn_unknown(("text", "speaker", "via", "as_stated"))
+    f.warn_unknown(ITEM_KEYS["quotes"])
     f.require("text")
     text = f.text("text")
     if text is None:
@@ -192,7 +202,7 @@ def _quote(f: Fields) -> Quote | None:
 
 
 def _claim(f: Fields) -> Claim | None:
-    f.warn_unknown(("claim", "by", "verdict", "explanation", "url"))
+    f.warn_unknown(ITEM_KEYS["claims"])
     f.require("claim")
     claim = f.text("claim")
     if claim is None:

@@ -20,6 +20,7 @@ from .body import lead_lines, render_body, strip_lead
 from ..content.datevalue import DateValue
 from ..content.errors import Diagnostics
 from ..content.fields import slugify
+from ..content.slugs import distinct_slugs
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, fact_key, same_person
 from ..content.model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
@@ -121,6 +122,7 @@ class SiteGraph:
     entity_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
     entities_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> entity slugs
     tag_names: dict = field(default_factory=dict, compare=False, hash=False)  # slug -> name
+    tag_slugs: dict = field(default_factory=dict, compare=False, hash=False)  # tag as written -> slug
     year_of_entry: dict = field(default_factory=dict, compare=False, hash=False)  # entry anchor -> year slug
     mention_targets: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> {name: URL}
     article_keys: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> hash of its inputs
@@ -138,6 +140,10 @@ class SiteGraph:
     def timeline_url(self, entry: TimelineEntry) -> str:
         """Where an entry of the site-wide timeline is, relative to the site root."""
         return f"timeline/{self.year_of_entry[entry.anchor]}/#{entry.anchor}"
+
+    def tag_slug(self, tag: str) -> str:
+        """The slug of a tag's page: different tags with alike slugs get apart (see `distinct_slugs`)."""
+        return self.tag_slugs.get(tag) or slugify(tag, "tag")
 
 
 # -- article pages ------------------------------------------------------------------------------
@@ -387,7 +393,8 @@ def build_graph(
             pages_by_topic[slug].append(page)
     topic_pages = tuple(_topic_page(t, pages_by_topic[t.slug], by_topic.get(t.slug, []), config)
                         for t in sorted(topics, key=lambda t: t.title.lower()))
-    tag_pages = _tag_pages(pages)
+    slugs_of_tags = tag_slugs(pages)
+    tag_pages = _tag_pages(pages, slugs_of_tags)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
     targets = _mention_targets(pages, entity_pages, Urls(config.base_url))
     years = timeline_years(timeline)
@@ -401,6 +408,7 @@ def build_graph(
         entity_names={p.entity.slug: p.entity.name for p in entity_pages},
         entities_of_entry=dict(entities_of_entry),
         tag_names={t.slug: t.name for t in tag_pages},
+        tag_slugs=slugs_of_tags,
         year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
         mention_targets=targets,
     )
@@ -493,12 +501,17 @@ def _topic_page(topic: Topic, members: list[ArticlePage], groups: list[list[Repo
     )
 
 
-def _tag_pages(pages: list[ArticlePage]) -> tuple[TagPage, ...]:
+def tag_slugs(pages: list[ArticlePage]) -> dict[str, str]:
+    """Every tag as written → its page's slug; two different tags never share one."""
+    return distinct_slugs(sorted({tag for page in pages for tag in page.article.tags}), "tag")
+
+
+def _tag_pages(pages: list[ArticlePage], slugs: dict[str, str]) -> tuple[TagPage, ...]:
     names: dict[str, str] = {}
     members: dict[str, dict[int, Article]] = defaultdict(dict)  # by id(): comparing articles is slow
     for page in pages:
         for tag in page.article.tags:
-            slug = slugify(tag, "tag")
+            slug = slugs[tag]
             names.setdefault(slug, tag)
             members[slug].setdefault(id(page.article), page.article)
     return tuple(TagPage(slug, names[slug], tuple(members[slug].values())) for slug in sorted(names))

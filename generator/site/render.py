@@ -148,7 +148,7 @@ def timeline_facets(graph: SiteGraph, year: TimelineYear) -> tuple[dict[str, dic
     by_entry: dict[str, dict[str, list[str]]] = {}
     for entry in year.entries:
         topics = sorted({t for a in entry.articles for t in a.topics})
-        tags = {slug: graph.tag_names[slug] for a in entry.articles for slug in (slugify(t, "tag") for t in a.tags)}
+        tags = {slug: graph.tag_names[slug] for a in entry.articles for slug in map(graph.tag_slug, a.tags)}
         entities = sorted(graph.entities_of_entry.get(entry.anchor, ()))
         by_entry[entry.anchor] = {"topics": topics, "tags": sorted(tags), "entities": entities}
         names["topics"].update((t, topic_titles.get(t, t)) for t in topics)

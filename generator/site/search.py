@@ -6,22 +6,24 @@ excerpt. The index is split so that the browser loads only what a query needs,
 and a site of 50,000 articles costs a query a few small files:
 
     search/index.json        the manifest, loaded first:
-        {"version": 2, "documents": 5210, "kinds": {"article": 1000, ...},
+        {"version": 3, "documents": 5210, "kinds": {"article": 1000, ...},
          "terms": ["00", "ab", ...],     the term shards that exist
          "pairs": {"ab": "cd", ...},     the pair shards that exist: "ab-c" and "ab-d"
          "docs": [0, 1024, ...]}         the first document number of each document shard
     search/terms/<key>.json  {"word": [gap, score, gap, score, ...]} for every word whose key is <key>
     search/pairs/<key>.json  {"word next": [gap, gap, ...]}: the documents where "next" follows "word"
-                             (<key>: the first word's key, "-", the next word's first character)
+                             (<key>: the first word's key, "-", the first character of the next word's key)
     search/docs/<n>.json     {"<number>": {"k": kind, "t": title, "u": url, "d": label, "x": excerpt}}
 
-A word's key is its first two folded characters (`shard_key`): a query word
-of two or more characters finds every word it begins in one term shard, and a
-one-character query word matches only that exact word (one small shard). The
-document numbers in a posting list are gaps from the previous number, so a
-common word costs a few bytes a document. A score is the word's BM25 weight in
-that document (the title counts `TITLE_WEIGHT` times, longer documents count
-less), times `SCORE_SCALE`, rounded; the browser multiplies it by the word's
+A word's key comes from its first two folded characters (`shard_key`: the
+characters themselves for a-z and 0-9, three hex digits of their code points
+for other letters, so Cyrillic, Greek or Chinese words spread over many
+shards): a query word of two or more characters finds every word it begins in
+one term shard, and a one-character query word matches only that exact word
+(one small shard). The document numbers in a posting list are gaps from the
+previous number, so a common word costs a few bytes a document. A score is
+the word's BM25 weight in that document (the title counts `TITLE_WEIGHT`
+times, longer documents count less), times `SCORE_SCALE`, rounded; the browser multiplies it by the word's
 rarity. Phrases are checked with word pairs: every adjacent pair of the phrase
 must follow each other in the document (exact for two-word phrases).
 
@@ -42,9 +44,10 @@ and writes the shards. The excerpt is the opening of the text (about
 `EXCERPT_CHARS` characters): the snippet shows the query's words when they are
 in it, and the opening otherwise; whole texts are never shipped.
 
-Words are folded the same way on both sides (`fold` here, `fold` in
-search.js): lower case, accents removed, split at anything that is not a
-letter or a digit. URLs are relative to the site root, so the same index
+Words are folded the same way on both sides (`fold` and `words` here, `fold`
+and `words` in search.js): lower case, diacritics removed ("Søren" is found
+by "soren"), split at anything that is not a letter, a digit or a mark, and
+Chinese and Japanese text split into its characters. URLs are relative to the site root, so the same index
 works under any base path. The index is plain JSON written by `json.dumps`
 with sorted keys (byte-identical from build to build): nothing in it is HTML,
 and the client inserts it as text only.
@@ -52,6 +55,7 @@ and the client inserts it as text only.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -64,7 +68,7 @@ from typing import Iterable, Iterator, Mapping
 from .graph import ArticlePage, SiteGraph, TimelineEntry
 
 INDEX_PATH = "search/index.json"
-VERSION = 2
+VERSION = 3  # 3: words starting with a letter outside a-z have shards of their own
 TITLE_WEIGHT = 5  # one word in a title is worth five in the text
 SCORE_SCALE = 10  # scores are stored as integers: tenths of a BM25 term weight
 REFERENCE_LENGTH = 100  # words; a fixed "average document" so no edit rescales every score
@@ -73,8 +77,17 @@ STRIDE = 64  # document numbers per article: the article and up to 63 of its quo
 ARTICLES_PER_SHARD = 16  # articles (with their quotes) per document shard: about 40 KB
 SITE_DOCS_PER_SHARD = 128  # topics, events and entities per document shard
 EXCERPT_CHARS = 300
-_WORD = re.compile(r"[^\W_]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD = re.compile(r"[^\W_]+")  # the words of a text without marks or CJK (else: `_tokeniser`)
+# the marks folding takes off: Latin, Greek and Cyrillic diacritics, Hebrew points, Arabic vowel signs
+_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                         "\u0591-\u05c7\u064b-\u065f\u0670]")
+# letters NFKD does not take apart, as a reader searching without them would type them
+_FOLD_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe",
+                               "þ": "th", "ħ": "h", "ı": "i", "ς": "σ"})
+_FOLD_LETTER = re.compile("[ßøđðłæœþħıς]")
+# Han, Hiragana and Katakana: written without spaces, so indexed one character a word
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 # where a block ends or a line breaks, words part; any other tag (attributes may quote a ">") goes
 _ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _GAP = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|tr|pre)\s*>|<br\b" + _ATTRIBUTES + ">", re.I)
@@ -117,23 +130,54 @@ class SearchEntry:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: 'Élysée' → 'elysee'. search.js folds queries identically."""
+    """Lower case without diacritics: 'Élysée' → 'elysee', 'Søren' → 'soren'; search.js folds queries alike.
+
+    NFKD, then the diacritic marks of Latin, Greek and Cyrillic (and Hebrew
+    and Arabic vowel points) go, then lower case, then NFC so the marks other
+    scripts need (a Hindi vowel sign) are whole again, then the few letters
+    that have no decomposition ('ø', 'ß', final 'ς') are spelled as their
+    plain cousins.
+    """
     if text.isascii():  # nearly every text: no accents to take off
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():
         return decomposed.lower()
-    # only the non-ASCII runs can hold combining marks, and in news text they are short (quotes, dashes)
-    return _NON_ASCII.sub(_without_marks, decomposed).lower()
-
-
-def _without_marks(match: re.Match) -> str:
-    return "".join(c for c in match.group() if not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFC", _DIACRITICS.sub("", decomposed).lower())
+    # translate() looks up every character: worth it only for the rare text that has one of these letters
+    return folded.translate(_FOLD_LETTERS) if _FOLD_LETTER.search(folded) else folded
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return _WORD.findall(fold(text))
+    """The folded words of a text, in order; Chinese and Japanese text one character a word.
+
+    A word is a run of letters and digits with the marks that belong to them.
+    Scripts written without spaces have no word breaks to find, so each of
+    their characters is a word, and a query's adjacent characters are matched
+    as a phrase (search.js).
+    """
+    folded = fold(text)
+    if folded.isascii():
+        return _WORD.findall(folded)
+    others = [c for c in set(folded) if not c.isascii()]
+    marks = "".join(sorted(c for c in others if unicodedata.category(c)[0] == "M"))
+    cjk = any(_CJK_CHAR.match(c) for c in others)
+    if not marks and not cjk:  # European text with quotes and dashes, say: plain words
+        return _WORD.findall(folded)
+    return _tokeniser(marks, cjk).findall(folded)
+
+
+@functools.lru_cache(maxsize=256)
+def _tokeniser(marks: str, cjk: bool) -> re.Pattern:
+    """Words for a text holding these marks (and CJK characters or not).
+
+    Python's `\\w` leaves out marks, so a Hindi vowel sign would split its
+    word; a class of every mark in Unicode makes the regular expression slow,
+    so the class holds only the marks the text has.
+    """
+    letter = f"(?![{_CJK}])[^\\W_]" if cjk else "[^\\W_]"
+    word = f"{letter}(?:{letter}|[{re.escape(marks)}])*" if marks else f"(?:{letter})+"
+    return re.compile(f"[{_CJK}]|{word}" if cjk else word)
 
 
 def plain_text(fragment: str) -> str:
@@ -148,8 +192,23 @@ def plain_text(fragment: str) -> str:
 
 
 def shard_key(term: str) -> str:
-    """The term shard a folded word lives in: its first two characters, any but a-z and 0-9 as '_'."""
-    return "".join(c if c in _SHARD_CHAR else "_" for c in term[:2])
+    """The term shard a folded word lives in: a name from its first two characters.
+
+    A word starting with a-z or 0-9 lives in the shard of its first two
+    characters (any other second character as '_'), as it always has. A word
+    starting with any other letter lives in "_" and three hex digits: for a
+    word of one character, its code point's last twelve bits (a Chinese
+    character, nearly its own shard); for a longer word, the last six bits of
+    each of its first two (Cyrillic and Greek letters, each its own bits), so
+    a query word of two or more characters still finds in one shard every word
+    it begins. search.js computes the same (its `shardKey`).
+    """
+    first = term[:1]
+    if first in _SHARD_CHAR or not first:
+        return "".join(c if c in _SHARD_CHAR else "_" for c in term[:2])
+    if len(term) == 1:
+        return f"_{ord(first) % 4096:03x}"
+    return f"_{(ord(first) % 64) * 64 + ord(term[1]) % 64:03x}"
 
 
 def pair_key(pair: str) -> str:

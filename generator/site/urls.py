@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 
 class Urls:
@@ -18,4 +18,7 @@ class Urls:
         return self.base_path + path.lstrip("/")
 
     def abs_url(self, path: str = "") -> str:
+        """For feeds, sitemaps and canonical links: a Unicode slug is percent-encoded, as sitemaps require."""
+        if not path.isascii():
+            path = quote(path, safe="/#?=&%~")
         return (self.base_url if self.absolute else self.base_path) + path.lstrip("/")

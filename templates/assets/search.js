@@ -1,30 +1,59 @@
 /* factsheet search: reads the sharded index under /search/ (built with the site) in the browser.
  *
  * It loads the small manifest, search/index.json, then for each query only the term shards of its
- * words (search/terms/<first two letters>.json; search/pairs/ for phrases), ranks every match, and
- * fetches the document shards (search/docs/<n>.json) of the results it shows. Shards are fetched once.
+ * words (search/terms/<key>.json, the key made from a word's first two letters, see shardKey;
+ * search/pairs/ for phrases), ranks every match, and fetches the document shards
+ * (search/docs/<n>.json) of the results it shows. Shards are fetched once.
  *
  * Words match by their beginnings ("polic" finds "police"), every word must match, and words in
- * quotes must appear together as a phrase. Results are ranked by how often and where the words
- * appear (a title counts more than the text), and each shows a snippet with the matches marked.
+ * quotes must appear together as a phrase; so must characters of Chinese or Japanese typed together,
+ * which are indexed one character a word. Case and diacritics do not matter ("soren" finds "Søren").
+ * Results are ranked by how often and where the words appear (a title counts more than the text),
+ * and each shows a snippet with the matches marked.
  * Everything from the index is inserted with textContent and DOM nodes, never as HTML.
  */
 (function () {
   "use strict";
 
-  var WORD = /[\p{L}\p{N}]+/gu;
+  // Han, Hiragana and Katakana are written without spaces: each character is a word (search.py's _CJK).
+  var CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
+  var LETTER = "(?![" + CJK + "])[\\p{L}\\p{N}]";
+  // A word: letters and digits with the marks that belong to them, or one CJK character.
+  var WORD = new RegExp("[" + CJK + "]|" + LETTER + "(?:" + LETTER + "|\\p{M})*", "gu");
+  var IS_CJK = new RegExp("^[" + CJK + "]$", "u");
+  // The marks folding takes off (search.py's _DIACRITICS) and the letters it respells (_FOLD_LETTERS).
+  var DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u064b-\u065f\u0670]/g;
+  var FOLD_LETTERS = { "ß": "ss", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "æ": "ae", "œ": "oe",
+                       "þ": "th", "ħ": "h", "ı": "i", "ς": "σ" };
+  var FOLD_LETTER = new RegExp("[" + Object.keys(FOLD_LETTERS).join("") + "]", "g");
   var MAX_RESULTS = 50;
   var SCORE_SCALE = 10;  // search.py stores each score as an integer, SCORE_SCALE times the BM25 term weight
   var KINDS = { article: "Article", topic: "Topic", event: "Event", quote: "Quote",
                 person: "Person", organisation: "Organisation", place: "Place" };
 
-  // Must fold exactly as generator/search.py does: accents off, lower case.
+  // Must fold exactly as generator/site/search.py does: diacritics off, lower case, NFC, "ø" as "o".
   function fold(text) {
-    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    return text.normalize("NFKD").replace(DIACRITICS, "").toLowerCase().normalize("NFC")
+      .replace(FOLD_LETTER, function (c) { return FOLD_LETTERS[c]; });
   }
 
   function words(text) {
     return fold(text).match(WORD) || [];
+  }
+
+  // The words of a text in groups: a run of CJK characters with nothing between them is one group,
+  // to be matched as a phrase ("北京" must find 北 next to 京); any other word is a group of its own.
+  function wordGroups(text) {
+    var groups = [], end = -1, match;
+    var folded = fold(text);
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(folded)) !== null) {
+      var joined = IS_CJK.test(match[0]) && match.index === end && groups.length &&
+        IS_CJK.test(groups[groups.length - 1][0]);
+      if (joined) groups[groups.length - 1].push(match[0]); else groups.push([match[0]]);
+      end = match.index + match[0].length;
+    }
+    return groups;
   }
 
   // '"armed police" london' → {phrases: [["armed", "police"]], words: ["london"]}
@@ -35,12 +64,24 @@
       if (phrase.length) phrases.push(phrase);
       return " ";
     });
-    return { phrases: phrases, words: words(rest) };
+    var free = [];
+    wordGroups(rest).forEach(function (group) {
+      if (group.length > 1) phrases.push(group); else free.push(group[0]);
+    });
+    return { phrases: phrases, words: free };
   }
 
-  // The term shard a folded word lives in: its first two characters, any but a-z and 0-9 as "_" (search.py's shard_key).
+  // The term shard a folded word lives in (search.py's shard_key): its first two characters when it
+  // starts with a-z or 0-9 (any other second character as "_"), else "_" and three hex digits of the
+  // code points: a one-character word's last twelve bits, or the last six bits of each of the first two.
   function shardKey(term) {
-    return Array.from(term).slice(0, 2).map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+    var chars = Array.from(term);
+    if (!chars.length || /^[a-z0-9]$/.test(chars[0])) {
+      return chars.slice(0, 2).map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join("");
+    }
+    var first = chars[0].codePointAt(0);
+    var bucket = chars.length === 1 ? first % 4096 : (first % 64) * 64 + chars[1].codePointAt(0) % 64;
+    return "_" + ("00" + bucket.toString(16)).slice(-3);
   }
 
   // The pair shard of two adjacent words (search.py's pair_key): "th-c" holds "the cat", "this car"...
@@ -91,7 +132,7 @@
   // or more characters matches every word it begins; a single character matches only itself.
   function scores(terms, word, exactOnly, documents) {
     var result = {};
-    var candidates = exactOnly || word.length < 2 ? (terms[word] ? [word] : []) :
+    var candidates = exactOnly || Array.from(word).length < 2 ? (terms[word] ? [word] : []) :
       Object.keys(terms).filter(function (term) { return term.lastIndexOf(word, 0) === 0; });
     candidates.forEach(function (term) {
       var postings = decode(terms[term], 2);
@@ -181,11 +222,20 @@
       for (var j = 0; j < piece.length; j++) { folded += piece[j]; origin.push(i); originEnd.push(i + size); }
       i += size;
     }
+    // a word starts and a phrase ends at a word's edge; CJK characters are words wherever they stand
+    var edge = function (word, regex) { return IS_CJK.test(word) ? "" : regex; };
     var needles = parsed.phrases.map(function (phrase) {
-      return phrase.map(escapeRegExp).join("[^\\p{L}\\p{N}]+") + "(?![\\p{L}\\p{N}])";
-    }).concat(parsed.words.map(escapeRegExp));
+      var source = edge(phrase[0], "(?<![\\p{L}\\p{N}])") + escapeRegExp(phrase[0]);
+      for (var k = 1; k < phrase.length; k++) {
+        var close = IS_CJK.test(phrase[k - 1]) && IS_CJK.test(phrase[k]);
+        source += (close ? "" : "[^\\p{L}\\p{N}]+") + escapeRegExp(phrase[k]);
+      }
+      return source + edge(phrase[phrase.length - 1], "(?![\\p{L}\\p{N}])");
+    }).concat(parsed.words.map(function (word) {
+      return edge(word, "(?<![\\p{L}\\p{N}])") + escapeRegExp(word);
+    }));
     if (!needles.length) return [];
-    var pattern = new RegExp("(?<![\\p{L}\\p{N}])(?:" + needles.join("|") + ")", "gu");
+    var pattern = new RegExp("(?:" + needles.join("|") + ")", "gu");
     var ranges = [], match;
     while ((match = pattern.exec(folded)) !== null) {
       if (!match[0].length) { pattern.lastIndex += 1; continue; }

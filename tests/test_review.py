@@ -238,3 +238,15 @@ def test_review_list_prints_the_same_items(tmp_path):
     assert text.endswith(f"{len(found)} unchecked items\n")
     data = json.loads(listing(found, as_json=True))
     assert data["total"] == len(found) and {i["kind"] for i in data["items"]} == {"event", "fact", "quote", "person"}
+
+
+def test_factsheet_review_list_command(tmp_path, capsys):
+    from generator.cli.commands import main
+
+    root = make_site(tmp_path / "site")
+    assert main(["review", "--list", "--root", str(root)]) == 0
+    text = capsys.readouterr().out
+    assert text == listing(site_findings(root))
+    assert main(["review", "--list", "--json", "--root", str(root)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == len(site_findings(root))
+    assert main(["review", "--root", str(root)]) == 2, "--list is the only mode so far"

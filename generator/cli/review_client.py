@@ -70,7 +70,11 @@ SCRIPT = r"""
       ".factsheet-review input{font:inherit;width:100%;box-sizing:border-box}",
       ".factsheet-review .fr-error{color:#b00020;display:block}",
       ".factsheet-review kbd{border:1px solid #999;border-radius:.2rem;padding:0 .2rem}",
-      ".fr-target{outline:3px solid #1a4d8f;outline-offset:2px}"
+      ".fr-target{outline:3px solid #1a4d8f;outline-offset:2px}",
+      // the page moves over rather than hide under the panel; a narrow screen gets it at the bottom
+      "@media (min-width:60rem){html.fr-reviewing body{padding-right:28rem}}",
+      "@media (max-width:59.99rem){.factsheet-review{top:auto;bottom:0;right:0;left:0;width:auto;max-height:45vh;",
+      "border-radius:0}html.fr-reviewing body{padding-bottom:46vh}}"
     ].join(""));
     panel = make("aside", {"class": "factsheet-review", "aria-labelledby": "fr-title"});
     heading = make("h2", {id: "fr-title"}, "Review");
@@ -89,6 +93,7 @@ SCRIPT = r"""
     panel.append(heading, help, status, list, doneHeading, doneList, undoButton);
     document.head.appendChild(style);
     document.body.appendChild(panel);
+    document.documentElement.classList.add("fr-reviewing");
   }
 
   function render(focus) {

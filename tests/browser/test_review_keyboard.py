@@ -11,12 +11,14 @@ endpoints' guards are tested without a browser in tests/test_review.py.
 from __future__ import annotations
 
 import io
+import os
 import time
 
 import pytest
 
 from generator.cli.commands import main
 from generator.cli.serve import SERVE_DIR, DevServer
+from tests.browser.pagecheck import axe_violations
 from tests.test_review import ARTICLE, HEAD, PAGE, make_site
 
 EDITED = "Armed officers rehearse the new tactics in a training exercise"
@@ -81,6 +83,9 @@ def test_review_a_whole_article_with_the_keyboard(review_server, browser, tmp_pa
         page.keyboard.press("Enter")
         page.wait_for_function("document.getElementById('fr-field-date-error').textContent.includes('month 13')")
         assert page.get_attribute("#fr-field-date", "aria-invalid") == "true"
+        assert axe_violations(page) == [], "the page with the panel, its form and an error stays accessible"
+        if os.environ.get("FACTSHEET_REVIEW_SCREENSHOT"):
+            page.screenshot(path=os.environ["FACTSHEET_REVIEW_SCREENSHOT"])
         assert (root / ARTICLE).read_bytes() == after_accept, "nothing is written on error"
         page.keyboard.press("Control+a")
         page.keyboard.type("2015-12-01")

@@ -185,6 +185,14 @@ def test_a_form_post_or_a_preflight_gets_nothing_done(review_site):
     assert content_bytes(root) == before
 
 
+def test_an_oversized_body_is_refused_unread(review_site):
+    root, server = review_site
+    before = content_bytes(root)
+    status, answer = call(server, "POST", "/__factsheet/review/act", b"{}", headers={"Content-Length": str(10**9)})
+    assert status == 413
+    assert content_bytes(root) == before
+
+
 @pytest.mark.parametrize("article", [
     "site.yaml", "../outside.md", "content/../site.yaml", "/etc/passwd", "content/articles/../../outside.md",
     "content/articles/link.md", "content/articles/missing.md", "content/topics/t.md", "", None, 7,

@@ -138,10 +138,21 @@ SCRIPT = r"""
     }
     var li = nodes[state.selected];
     if (!li) return;
-    var target = document.querySelector('[data-item-key="' + li.getAttribute("data-key") + '"]');
+    var target = document.querySelector('[data-item-key="' + li.getAttribute("data-key") + '"]') || eventEntry(current());
     if (target) target.classList.add("fr-target");
     if (focus) li.focus();
     remember();
+  }
+
+  // Timeline entries are drawn by a shared macro that carries no item keys: find an event by its words.
+  function eventEntry(item) {
+    if (!item || item.kind !== "event") return null;
+    var entries = document.querySelectorAll(".timeline-entry.is-extracted");
+    for (var i = 0; i < entries.length; i++) {
+      var text = entries[i].querySelector(".timeline-text");
+      if (text && text.textContent.trim().indexOf(item.fields.text) === 0) return entries[i];
+    }
+    return null;
   }
 
   function load(focus) {

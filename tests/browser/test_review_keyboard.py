@@ -65,6 +65,7 @@ def test_review_a_whole_article_with_the_keyboard(review_server, browser, tmp_pa
         page.wait_for_selector(".factsheet-review li.is-selected")
         first = page.inner_text(".factsheet-review li.is-selected")
         assert first.startswith("Event: 2015-11-13"), first
+        assert "Carried out by the IS" in page.locator(".timeline-entry.fr-target").inner_text(), "shown on the page too"
 
         def press(key: str) -> None:
             """One key that writes: wait for the rebuild's reload and the panel after it."""

@@ -178,7 +178,8 @@ def _single(item) -> dict:
     return yaml_items(Facts(**{plural: (item,)}))[plural][0]
 
 
-def _summary(kind: str, fields: dict) -> str:
+def summary_of(kind: str, fields: dict) -> str:
+    """One line saying what an item says, for lists and messages."""
     if kind == "event":
         return f"{fields.get('date', '')}: {fields.get('text', '')}"
     if kind == "fact":
@@ -203,7 +204,7 @@ def accept(root: Path, relative: str, key: str) -> Change:
     entry = _single(item)
     kind = item_kind(item)
     after = _write(path, before, {LIST_KEY[kind]: [entry]})
-    return Change(path, relative, "accepted", kind, key, _summary(kind, entry), before, after)
+    return Change(path, relative, "accepted", kind, key, summary_of(kind, entry), before, after)
 
 
 def reject(root: Path, relative: str, key: str) -> Change:
@@ -212,7 +213,7 @@ def reject(root: Path, relative: str, key: str) -> Change:
     before = path.read_bytes()
     kind = item_kind(item)
     after = _write(path, before, {"ignore": [ignore_text(item)]})
-    return Change(path, relative, "rejected", kind, key, _summary(kind, _present(item_fields(item))), before, after)
+    return Change(path, relative, "rejected", kind, key, summary_of(kind, _present(item_fields(item))), before, after)
 
 
 def edit(root: Path, relative: str, key: str, values: dict) -> Change:
@@ -236,7 +237,7 @@ def edit(root: Path, relative: str, key: str, values: dict) -> Change:
     before = path.read_bytes()
     plural = LIST_KEY[kind]
     candidate = append_to_front_matter(before.decode("utf-8"), {plural: [entry]})
-    article = _validated(root, path, relative, before, candidate, plural)
+    article = _validated(root, relative, before, candidate, plural)
     items: dict[str, list] = {plural: [entry]}
     # An edited quote or name may no longer cover what was found: then the found one goes to
     # ignore:, so that the page shows the reviewer's version alone.
@@ -244,10 +245,10 @@ def edit(root: Path, relative: str, key: str, values: dict) -> Change:
     if any(item_key(x) == key for x in _items(still) if x.origin.extracted):
         items["ignore"] = [ignore_text(item)]
     after = _write(path, before, items)
-    return Change(path, relative, "edited", kind, key, _summary(kind, entry), before, after)
+    return Change(path, relative, "edited", kind, key, summary_of(kind, entry), before, after)
 
 
-def _validated(root: Path, path: Path, relative: str, before: bytes, candidate: str, plural: str):
+def _validated(root: Path, relative: str, before: bytes, candidate: str, plural: str):
     """The article the candidate text makes, or a ReviewError with each new problem at its field."""
     config = load_config(root, Diagnostics(), base_url="/")
 
@@ -338,7 +339,7 @@ def listing(findings: list[Finding], as_json: bool = False) -> str:
             if items:
                 lines.append(f"  {LIST_KEY[kind]} ({len(items)})")
             for f in items:
-                lines.append(f"    {f.article}:{f.line}: {_summary(f.kind, f.fields)}")
+                lines.append(f"    {f.article}:{f.line}: {summary_of(f.kind, f.fields)}")
                 if f.sentence:
                     lines.append(f"      from: {f.sentence}")
     lines.append(f"{len(findings)} unchecked item{'s' if len(findings) != 1 else ''}")

@@ -30,7 +30,7 @@ from urllib.parse import parse_qs
 
 from .review_client import SCRIPT
 from .review import LIST_KEY, EDITABLE, ReviewError, ReviewSession, article_file, findings_of, grouped, \
-    site_findings, _summary
+    site_findings, summary_of
 
 REVIEW_PATH = "/__factsheet/review"
 TOKEN_HEADER = "X-Factsheet-Token"
@@ -162,7 +162,7 @@ def queue_page(root: Path) -> str:
             out.append(f"<h3>{e(plural.capitalize())} ({len(items)})</h3>")
             out.append("<ul>")
             for f in items:
-                out.append(f'<li data-item-key="{e(f.key)}">{e(_summary(f.kind, f.fields))}'
+                out.append(f'<li data-item-key="{e(f.key)}">{e(summary_of(f.kind, f.fields))}'
                            f'<p class="from">From line {f.line}: {e(f.sentence)}</p></li>')
             out.append("</ul>")
         out.append("</section>")

@@ -35,8 +35,6 @@ def test_all_is_the_default_and_every_exported_item_has_a_status(tmp_path, capsy
     assert _statuses(data) == {"facts": {"checked", "extracted"}, "events": {"extracted"}, "people": {"extracted"},
                                "quotes": {"extracted"}}
     assert all(x["status"] == ("extracted" if x["origin"]["extracted"] else "checked") for x in data["facts"])
-    timeline = json.loads((root / "out" / "timeline/2015/timeline.json").read_text(encoding="utf-8"))
-    assert {e["status"] for e in timeline["events"]} == {"extracted"}
     site = json.loads((root / "out" / "data/site.json").read_text(encoding="utf-8"))
     assert site["site"]["publish_extracted"] == "all"
 

@@ -7,8 +7,8 @@
   sentence it was found in, and its status: "checked" (hand-written) or
   "extracted" (found by the software, not checked by anyone);
 - `/topics/<slug>/timeline.json` and `/timeline/<year>/timeline.json`: a
-  topic's and a year's timeline in TimelineJS's JSON format, each event with
-  its status;
+  topic's and a year's timeline in TimelineJS's JSON format (kept to that
+  format's keys: an event's status is in `facts.json` and `events.csv`);
 - `/data/events.csv`: every event of the site-wide timeline, for spreadsheets.
 
 One file per article, topic and year rather than one file for everything: a
@@ -144,7 +144,6 @@ def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, 
             "text": {"headline": _html(entry.text), "text": f"Source: {sources}" if sources else ""},
             "display_date": entry.date.label(),
             "unique_id": entry.anchor,
-            "status": "extracted" if entry.extracted else "checked",  # TimelineJS ignores keys it does not know
         }
         if entry.date.is_range and entry.date.last:
             event["end_date"] = _timelinejs_date(entry.date, end=True)

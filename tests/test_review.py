@@ -258,3 +258,14 @@ def test_factsheet_review_list_command(tmp_path, capsys):
     assert main(["review", "--list", "--json", "--root", str(root)]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == len(site_findings(root))
     assert main(["review", "--root", str(root)]) == 2, "--list is the only mode so far"
+
+
+def test_the_queue_escapes_what_the_text_says(review_site):
+    root, server = review_site
+    (root / "content/articles/payload.md").write_text(
+        HEAD.replace("Armed police", "<b>Bold</b>") + '"<img src=x onerror=alert(1)> is here," said Ann Smith on 3 May 2015.\n',
+        encoding="utf-8")
+    status, page = call(server, "GET", "/__factsheet/review", token=False)
+    assert status == 200 and "payload" in page
+    assert "<img" not in page and "<b>" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -269,3 +269,20 @@ def test_the_queue_escapes_what_the_text_says(review_site):
     assert status == 200 and "payload" in page
     assert "<img" not in page and "<b>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("ignore: [\"may\"]\n", "ignore: [\"may\",\n  # extracted by factsheet\n  'it''s: odd'\n]\n"),
+    ("ignore:\n  - may\n", "ignore:\n  - may\n  # extracted by factsheet\n  - 'it''s: odd'\n"),
+    ("", "# extracted by factsheet\nignore:\n- 'it''s: odd'\n"),
+])
+def test_rejecting_appends_a_plain_text_to_ignore_keeping_every_byte(front, expected):
+    import yaml
+
+    from generator.extract.writeback import append_to_front_matter
+
+    source = f"---\ntitle: T\n{front}---\nBody.\n"
+    result = append_to_front_matter(source, {"ignore": ["it's: odd"]})
+    assert result == f"---\ntitle: T\n{expected}---\nBody.\n"
+    assert yaml.safe_load(result.split("---\n")[1])["ignore"][-1] == "it's: odd"
+    assert append_to_front_matter(result, {"ignore": ["it's: odd"]}) == result, "twice is harmless"

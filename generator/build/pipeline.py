@@ -24,7 +24,7 @@ from ..content.config import load_config
 from ..content.errors import ContentError, Diagnostic, Diagnostics, SourceLocation
 from ..site.graph import ArticlePage, SiteGraph, article_page, build_graph
 from ..content.load import discover, parse_document, relative_path, working_on
-from ..site.merge import extract_article, merge_article
+from ..site.merge import extract_article, merge_article, published
 from ..content.model import Article, Entity, SiteConfig, Topic
 from ..content.slugs import name_key
 from .progress import reporter
@@ -215,7 +215,7 @@ def article_settings(config: SiteConfig) -> str:
     facts: switching between `serve` (base "/") and `build` must not make the
     next build re-read every article.
     """
-    return repr((config.language, config.date_order, config.extract, config.allow_html))
+    return repr((config.language, config.date_order, config.extract, config.allow_html, config.publish_extracted))
 
 
 def _other_keys(inputs: SiteInputs) -> dict[str, str]:
@@ -240,7 +240,8 @@ def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tu
         if not article or article.draft:
             return None, tuple(diagnostics.items)
         extraction = extract_article(_extractable(article, diagnostics), config) if extract else None
-        page = article_page(article, merge_article(article, extraction), config, diagnostics)
+        merged = published(merge_article(article, extraction), config.publish_extracted)
+        page = article_page(article, merged, config, diagnostics)
         page = replace(page, search=pickle.dumps(article_search_entries(page), protocol=pickle.HIGHEST_PROTOCOL))
     return page, tuple(diagnostics.items)
 

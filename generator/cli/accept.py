@@ -87,14 +87,22 @@ def write_items(path: Path, items: dict[str, list[dict]]) -> bool:
     updated = append_to_front_matter(text, items)
     if updated == text:
         return False
+    replace_file(path, updated.encode("utf-8"))
+    return True
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Give `path` the bytes `data` in one atomic step, keeping its previous bytes in `.<name>.bak`.
+
+    A crash at any moment leaves either the old file or the new one, never half of each.
+    """
     backup = path.with_name(f".{path.name}.bak")
     shutil.copy2(path, backup)
     temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        temp.write_bytes(updated.encode("utf-8"))
+        temp.write_bytes(data)
         shutil.copymode(path, temp)
         os.replace(temp, path)
     finally:
         if temp.exists():
             temp.unlink()
-    return True

@@ -1,4 +1,4 @@
-"""The `factsheet` command: build, check, dates, extract, serve, init, new, schema.
+"""The `factsheet` command: build, check, dates, extract, review, serve, init, new, schema.
 
 Exit codes: 0 success, 1 content errors (all of them listed), 2 usage
 errors (bad flags, a missing folder, an output folder that cannot be used,
@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--json", action="store_true", help='print {"events", "facts", "quotes", "people"} with spans')
     extract.add_argument("--write", action="store_true",
                          help="append the items not yet in the front matter to it (keeps a .bak backup)")
+    review = commands.add_parser("review", help="list what the software found and nobody has checked yet")
+    review.add_argument("--root", default=".", help="the site folder (default: .)")
+    review.add_argument("--list", action="store_true", required=True,
+                        help="print every unchecked item by article and kind (review them in factsheet serve)")
+    review.add_argument("--json", action="store_true", help='print {"total", "items": [...]} instead of text')
     _add_authoring_commands(commands)
     return parser
 
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
-    handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract,
+    handler = {"build": _build, "check": _check, "dates": _dates, "extract": _extract, "review": _review,
                "serve": _serve, "init": _init, "new": _new, "schema": _schema}[args.command]
     try:
         with _sigterm_as_interrupt():
@@ -277,6 +282,14 @@ def _extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         else:
             print(f"factsheet: nothing new to add to {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    """`factsheet review --list`: the review queue of `factsheet serve`, for the terminal."""
+    from .review import listing, site_findings
+
+    print(listing(site_findings(_root(args)), as_json=args.json), end="")
     return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 from ..build.pipeline import build
 from ..build.lock import SiteBusy, site_lock
 from ..build.write import OutputError, safe_join
+from .review_http import REVIEW_PATH, ReviewEndpoints, client_script, local_hosts, new_token
 
 SERVE_DIR = ".factsheet-serve"
 WATCHED = ("content", "templates", "site.yaml")
@@ -83,6 +84,8 @@ class DevServer:
         self.interval = interval
         self.log = log or sys.stderr
         self.host, self.port = host, port
+        # the review tools (review_http.py): their writes need this token, which only served pages hold
+        self.review = ReviewEndpoints(root, host, new_token())
         self.status = BuildStatus(0, "", False)
         self.building = threading.Event()
         self.stopping = threading.Event()
@@ -212,11 +215,32 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._respond(body=False)
 
+    def do_POST(self) -> None:
+        parts = urlsplit(self.path)
+        path = unquote(parts.path)
+        if path.startswith(REVIEW_PATH + "/"):
+            self._review("POST", path, parts.query, body=True)
+        else:
+            self.close_connection = True  # the request body, if any, was not read
+            self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"", "text/plain", True)
+
+    def _review(self, method: str, path: str, query: str, body: bool) -> None:
+        status, data, kind = self.dev.review.handle(self, method, path, query, self.dev.port)
+        if method == "POST" and status >= 400:
+            self.close_connection = True  # a refused request's body may be unread
+        if kind == "text/html":
+            data = inject(data, self.dev.status.build_id)
+        self._send(HTTPStatus(status), data, kind, body)
+
     def _respond(self, body: bool) -> None:
-        raw = urlsplit(self.path).path
+        parts = urlsplit(self.path)
+        raw = parts.path
         path = unquote(raw)
         if path == EVENTS_PATH:
             self._events()
+            return
+        if path == REVIEW_PATH or path.startswith(REVIEW_PATH + "/"):
+            self._review("GET", path, parts.query, body)
             return
         if not path.endswith("/") and self._find(path) is None and self._find(path + "/") is not None:
             self._send(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", body, location=raw + "/")
@@ -232,7 +256,10 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         if kind == "text/html":
-            data = inject(data, self.dev.status.build_id)
+            # the review script holds the write token: only pages asked for by this server's own
+            # address get it (a DNS-rebinding page names another host)
+            local = self.headers.get("Host") in local_hosts(self.dev.host, self.dev.port)
+            data = inject(data, self.dev.status.build_id, client_script(self.dev.review.token) if local else b"")
         self._send(status, data, kind, body)
 
     def _find(self, path: str) -> Path | None:
@@ -338,9 +365,9 @@ _CLIENT = """<script>
 """
 
 
-def inject(html: bytes, build_id: str) -> bytes:
-    """The page with the reload script added before </body> (at the end when there is none)."""
-    script = (_CLIENT % (json.dumps(build_id), EVENTS_PATH)).encode("utf-8")
+def inject(html: bytes, build_id: str, extra: bytes = b"") -> bytes:
+    """The page with the reload script (and `extra`) added before </body> (at the end when there is none)."""
+    script = (_CLIENT % (json.dumps(build_id), EVENTS_PATH)).encode("utf-8") + extra
     at = html.lower().rfind(b"</body>")
     return html + script if at < 0 else html[:at] + script + html[at:]
 

@@ -12,12 +12,15 @@ from .errors import ContentError, Diagnostics, SourceLocation
 from .fields import Fields
 from .load import decode
 from .model import ExtractSettings, SiteConfig
+
+PUBLISH_EXTRACTED = ("all", "none", "events-only")
 from .validate import read_extract_settings
 from .yamlmarks import MarkedMap, YamlProblem, load_yaml
 
 CONFIG_FILE = "site.yaml"
 CONFIG_KEYS = frozenset(
-    {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit"}
+    {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit",
+     "publish_extracted"}
 )
 NO_BASE_URL = ("no base_url: the Atom feed and sitemap.xml are left out and pages have no canonical URL; "
                "set base_url: https://USER.github.io/REPO/ in site.yaml or pass --base-url "
@@ -59,6 +62,7 @@ def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
         allow_html=f.boolean("allow_html", False),
         author=f.text("author"),
         feed_limit=f.integer("feed_limit", defaults.feed_limit, minimum=1),
+        publish_extracted=f.choice("publish_extracted", PUBLISH_EXTRACTED, defaults.publish_extracted),
     )
 
 

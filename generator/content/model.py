@@ -172,4 +172,5 @@ class SiteConfig:
     allow_html: bool = False
     author: str | None = None
     feed_limit: int = 50
+    publish_extracted: str = "all"  # which extracted (unchecked) items pages show: all, none, events-only
     extra_keys: tuple[str, ...] = field(default=())

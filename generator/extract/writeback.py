@@ -33,7 +33,7 @@ import re
 import yaml
 
 MARKER = "# extracted by factsheet"
-KEY_ORDER = ("events", "facts", "quotes", "people")
+KEY_ORDER = ("events", "facts", "quotes", "people", "ignore")
 _OPEN = re.compile(r"---[ \t]*(\r?\n)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 
@@ -43,8 +43,13 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML
     _Loader = yaml.SafeLoader
 
 
-def _clean(item: dict) -> dict:
-    """Drop empty values: ``via: null`` is noise in a file a person edits."""
+def _clean(item):
+    """Drop empty values: ``via: null`` is noise in a file a person edits.
+
+    A plain text (an entry of ``ignore:``) is kept as it is.
+    """
+    if not isinstance(item, dict):
+        return item
     return {k: v for k, v in item.items() if v is not None and v != ""}
 
 
@@ -61,8 +66,11 @@ def _block(items: list[dict], indent: int, nl: str, key: str | None = None) -> s
     return nl.join(lines) + nl
 
 
-def _flow(item: dict) -> str:
-    """One mapping in flow style on one line (``{speaker: X, text: '…'}``)."""
+def _flow(item) -> str:
+    """One mapping (``{speaker: X, text: '…'}``) or text in flow style on one line."""
+    if not isinstance(item, dict):
+        # dumped inside a list, so that a plain text is not followed by YAML's end-of-document "..."
+        return yaml.safe_dump([item], default_flow_style=True, allow_unicode=True, width=10_000).strip()[1:-1]
     return yaml.safe_dump(_clean(item), default_flow_style=True, sort_keys=False,
                           allow_unicode=True, width=10_000).strip()
 
@@ -158,7 +166,9 @@ def _insertions(fm: str, base: int, items: dict[str, list[dict]], nl: str,
 
 
 def append_to_front_matter(source: str, items: dict[str, list[dict]]) -> str:
-    """Return ``source`` with ``items`` (keys among events/facts/quotes/people) appended as YAML.
+    """Return ``source`` with ``items`` (keys among events/facts/quotes/people/ignore) appended as YAML.
+
+    ``ignore`` takes plain texts; the other keys take mappings.
 
     ``source`` is a whole article file.  Nothing the user wrote changes: the
     result is the original text with new lines (or, for a flow list, new

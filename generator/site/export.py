@@ -4,9 +4,11 @@
   with links to the data files below;
 - `/articles/<slug>/facts.json`: one article's fact sheet, every item with its
   source: the file and line a user wrote it on or, for an extracted item, the
-  sentence it was found in;
+  sentence it was found in, and its status: "checked" (hand-written) or
+  "extracted" (found by the software, not checked by anyone);
 - `/topics/<slug>/timeline.json` and `/timeline/<year>/timeline.json`: a
-  topic's and a year's timeline in TimelineJS's JSON format;
+  topic's and a year's timeline in TimelineJS's JSON format (kept to that
+  format's keys: an event's status is in `facts.json` and `events.csv`);
 - `/data/events.csv`: every event of the site-wide timeline, for spreadsheets.
 
 One file per article, topic and year rather than one file for everything: a
@@ -34,6 +36,11 @@ def _origin(origin: Origin) -> dict:
     return data
 
 
+def _status(origin: Origin) -> str:
+    """"checked" for what an editor wrote, "extracted" for what the software found and nobody checked."""
+    return "extracted" if origin.extracted else "checked"
+
+
 def _date(value: DateValue) -> dict:
     return {"value": value.value, "precision": value.precision, "label": value.label(),
             "start": value.start.isoformat() if value.first else None,
@@ -46,13 +53,15 @@ def article_json(page: ArticlePage, urls: Urls) -> bytes:
     data = {
         **_article_summary(page, urls),
         "facts": [{"label": x.label, "value": x.value, "unit": x.unit, "as_stated": x.as_stated, "note": x.note,
-                   "origin": _origin(x.origin)} for x in f.facts],
-        "events": [{"date": _date(x.date), "text": x.text, "as_stated": x.as_stated, "origin": _origin(x.origin)}
-                   for x in f.events],
-        "people": [{"name": x.name, "role": x.role, "org": x.org, "origin": _origin(x.origin)} for x in f.people],
-        "quotes": [{"text": x.text, "speaker": x.speaker, "via": x.via, "origin": _origin(x.origin)} for x in f.quotes],
+                   "status": _status(x.origin), "origin": _origin(x.origin)} for x in f.facts],
+        "events": [{"date": _date(x.date), "text": x.text, "as_stated": x.as_stated, "status": _status(x.origin),
+                    "origin": _origin(x.origin)} for x in f.events],
+        "people": [{"name": x.name, "role": x.role, "org": x.org, "status": _status(x.origin),
+                    "origin": _origin(x.origin)} for x in f.people],
+        "quotes": [{"text": x.text, "speaker": x.speaker, "via": x.via, "status": _status(x.origin),
+                    "origin": _origin(x.origin)} for x in f.quotes],
         "claims": [{"claim": x.claim, "by": x.by, "verdict": x.verdict, "explanation": x.explanation, "url": x.url,
-                    "origin": _origin(x.origin)} for x in f.claims],
+                    "status": _status(x.origin), "origin": _origin(x.origin)} for x in f.claims],
     }
     return _dump(data)
 
@@ -92,7 +101,8 @@ def site_json(graph: SiteGraph) -> bytes:
     """`data/site.json`: every article, topic and entity, and where each one's data is."""
     urls = Urls(graph.config.base_url)
     data = {
-        "site": {"title": graph.config.title, "url": urls.abs_url(), "language": graph.config.language},
+        "site": {"title": graph.config.title, "url": urls.abs_url(), "language": graph.config.language,
+                 "publish_extracted": graph.config.publish_extracted},
         "articles": [_article_summary(p, urls) for p in graph.articles],
         "topics": [_topic(p, urls) for p in graph.topics],
         "entities": [_entity(p, urls) for p in graph.entities],

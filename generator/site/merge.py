@@ -92,6 +92,23 @@ def merge_article(article: Article, extraction) -> ArticleFacts:
     )
 
 
+def published(merged: ArticleFacts, policy: str) -> ArticleFacts:
+    """What site.yaml's `publish_extracted` lets the site show: every extracted item (`all`), only
+    extracted events (`events-only`), or none (`none`). Hand-written items are always shown; the
+    review tools of `factsheet serve` still see everything, since they read the text themselves."""
+    if policy == "all":
+        return merged
+    f = merged.facts
+
+    def keep(items: tuple, kind_allowed: bool) -> tuple:
+        return tuple(x for x in items if kind_allowed or not x.origin.extracted)
+
+    events_ok = policy == "events-only"
+    return replace(merged, facts=Facts(facts=keep(f.facts, False), events=keep(f.events, events_ok),
+                                       people=keep(f.people, False), quotes=keep(f.quotes, False),
+                                       claims=f.claims))
+
+
 class _LineIndex:
     """Turns body offsets into file locations for extracted items."""
 

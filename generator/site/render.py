@@ -25,6 +25,7 @@ from . import jsonld
 from ..content.fields import slugify
 from .urls import Urls
 from .graph import SiteGraph, TimelineEntry, TimelineYear, EntityIndex
+from .itemkey import item_key
 from ..content.datevalue import DateValue
 
 
@@ -89,6 +90,7 @@ def make_environment(root: Path, urls: Urls) -> jinja2.Environment:
     env.filters["jsonld"] = _jsonld
     env.filters["slug"] = lambda text: slugify(str(text), "item")
     env.filters["entity_key"] = lambda name: EntityIndex.key(name)
+    env.filters["item_key"] = item_key  # data-item-key: names an extracted item for the preview's review tools
     env.filters["article_jsonld"] = jsonld.article_jsonld
     env.filters["topic_jsonld"] = jsonld.topic_jsonld
     env.filters["entity_jsonld"] = jsonld.entity_jsonld

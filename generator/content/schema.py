@@ -23,7 +23,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from .config import CONFIG_KEYS
+from .config import CONFIG_KEYS, PUBLISH_EXTRACTED
 from .fields import MAX_TEXT
 from .validate import (
     ARTICLE_KEYS,
@@ -125,6 +125,7 @@ SITE_HELP = {
     "allow_html": "let raw HTML in Markdown through, still sanitised (default: false)",
     "author": "the feed's author",
     "feed_limit": "articles in the Atom feed (default: 50)",
+    "publish_extracted": "what the software found and nobody checked: all (default), none or events-only",
 }
 
 SOURCE = _mapping({"name": TEXT, "url": URL}, SOURCE_KEYS, description="where the article was published")
@@ -156,6 +157,7 @@ SITE_TYPES = {
     "title": TEXT, "description": TEXT, "base_url": URL, "language": TEXT,
     "date_order": {"enum": ["DMY", "MDY"]}, "extract": EXTRACT, "allow_html": BOOLEAN, "author": TEXT,
     "feed_limit": {"type": "integer", "minimum": 1},
+    "publish_extracted": {"enum": list(PUBLISH_EXTRACTED)},
 }
 
 

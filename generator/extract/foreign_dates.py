@@ -77,6 +77,8 @@ class Language:
     weekday_before: tuple[tuple[str, str], ...]  # words before a weekday: (pattern, 'past'|'future')
     weekday_after: tuple[tuple[str, str], ...]   # words after it
     weekday_tail: str         # what may be glued to a weekday ("Montagabend")
+    weekday_lead: tuple[tuple[str, str], ...]   # prepositions that point a weekday: "dès lundi", "seit Montag"
+    and_year: str             # between the two years of a range: "entre 2010 et 2014"
     year_cues: str            # words after which a four-digit number is a year
     mods: tuple[tuple[str, str], ...]        # ("début", "START") ...
     past: str                 # clause words that place a date before the DCT
@@ -114,6 +116,8 @@ FR = Language(
     weekday_before=(),
     weekday_after=((r'dernier', 'past'), (r'passé', 'past'), (r'prochain', 'future')),
     weekday_tail='',
+    weekday_lead=((r'dès|à\s+partir\s+de|d{a}ici'.format(a=_APOS), 'future'), (r'depuis', 'past')),
+    and_year=r'et|à|au',
     year_cues=(r"(?:\ben|\bdepuis|\bdès|\bjusqu{a}en|\bcourant|\bannée|\bl{a}an|\bentre|\bavant|\baprès"
                r"|\bdébut|\bfin|\bmi-)").format(a=_APOS),
     mods=((r'début', 'START'), (r'mi-', 'MID'), (r'fin', 'END')),
@@ -150,6 +154,8 @@ DE = Language(
     weekday_before=((r'(?:letzte|vergangene|vorige)n', 'past'), (r'(?:nächste|kommende)n', 'future')),
     weekday_after=(),
     weekday_tail=r'(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?',
+    weekday_lead=((r'ab|bis', 'future'), (r'seit', 'past')),
+    and_year=r'und|bis',
     year_cues=r'(?:\bin|\bim\s+Jahre?|\bseit|\bbis|\bab|\bAnfang|\bEnde|\bMitte|\bzwischen|\bvon)',
     mods=((r'Anfang', 'START'), (r'Mitte', 'MID'), (r'Ende', 'END')),
     past=(r'\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|letzte[nrs]?|vergangene[nrs]?'
@@ -185,6 +191,8 @@ ES = Language(
     weekday_before=((r'próximo', 'future'),),
     weekday_after=((r'pasado', 'past'), (r'próximo', 'future')),
     weekday_tail='',
+    weekday_lead=((r'a\s+partir\s+del?|hasta\s+el', 'future'), (r'desde\s+el', 'past')),
+    and_year=r'y|a|hasta',
     year_cues=(r'(?:\ben|\bdesde|\bhasta|\baño|\bentre|\bprincipios\s+de|\bfinales\s+de|\bmediados\s+de'
                r'|\bfines\s+de|\bantes\s+de|\bdespués\s+de)'),
     mods=((r'principios\s+de', 'START'), (r'mediados\s+de', 'MID'), (r'(?:finales|fines)\s+de', 'END')),
@@ -216,6 +224,7 @@ class _Patterns:
     month_year: re.Pattern    # month year
     month: re.Pattern         # month alone
     year: re.Pattern          # cue + year
+    and_year: re.Pattern      # the second year of a range, right after the first
     weekday: re.Pattern
     day_word: re.Pattern
     count: re.Pattern         # il y a / dans + number + unit
@@ -255,6 +264,7 @@ def _patterns(code: str) -> _Patterns:
         month_year=re.compile(rf'(?<![\w.])(?P<month>{months}){lang.month_year}{_YEAR}{_AFTER_YEAR}\b', f),
         month=re.compile(rf'(?<![\w.])(?P<month>{months})(?![\w-])', f),
         year=re.compile(rf'{lang.year_cues}(?:\s+|(?<=-))(?:el\s+|del\s+)?{_YEAR}{_AFTER_YEAR}(?!\w)', f),
+        and_year=re.compile(rf'\s*(?:[-–]|\s(?:{lang.and_year}))\s*{_YEAR}{_AFTER_YEAR}(?!\w)', f),
         weekday=re.compile(rf'(?<![\w-]){wd}(?![\w-])', f),
         day_word=re.compile(rf"(?<![\w-])(?:{_alt(w for w, _ in lang.day_words)})(?![\w-])", f),
         count=re.compile(rf'(?<![\w-])(?P<dir>{lang.ago}|{lang.ahead})\s+(?P<n>\d{{1,3}}|{numbers})\s+'
@@ -347,6 +357,9 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
             out.append(_Cand(m.start(), m.end(), m.group('month'), MONTH, 'yearless'))
     for m in p.year.finditer(text):
         out.append(_Cand(m.start('year'), m.end('year'), m.group('year'), YEAR, 'fixed'))
+        second = p.and_year.match(text, m.end())   # "entre 2010 et 2014": the end is a year too
+        if second:
+            out.append(_Cand(second.start('year'), second.end('year'), second.group('year'), YEAR, 'fixed'))
     for m in p.weekday.finditer(text):
         c = _weekday(text, m, lang)
         if c:
@@ -456,6 +469,10 @@ def _weekday(text: str, m: re.Match, lang: Language) -> Optional[_Cand]:
         b = re.search(rf'(?<![\w-])({pattern})\s+$', before, re.IGNORECASE)
         if b:
             start, direction = start - (len(before) - b.start(1)), d
+    if direction is None:
+        for pattern, d in lang.weekday_lead:   # "dès lundi": the preposition stays out of the span
+            if re.search(rf'(?<![\w-])(?:{pattern})\s+(?:(?:le|el|den|dem)\s+)?$', before, re.IGNORECASE):
+                direction = d
     after = text[end:end + 30]
     for pattern, d in lang.weekday_after:
         a = re.match(rf'\s+({pattern})(?![\w-])', after, re.IGNORECASE)
@@ -482,9 +499,17 @@ def _clause_direction(text: str, c: _Cand, p: _Patterns) -> Optional[str]:
     return best
 
 
+_FIXED_BASE = datetime.date(2000, 1, 1)
+
+
 def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patterns,
              years: list[tuple[int, int]]) -> Optional[str]:
-    if c.kind in ('fixed', 'relative'):
+    if c.kind == 'fixed':
+        # The year is written, so the DCT cannot change the reading: one
+        # memo entry serves every article that names this date.
+        d = _parse(c.phrase, lang.code, _FIXED_BASE, 'past')
+        return _value(d, c.precision) if d else None
+    if c.kind == 'relative':
         d = _parse(c.phrase, lang.code, dct, 'past')
         return _value(d, c.precision) if d else None
     if c.kind == 'yearless':

@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .dates import DateMention
@@ -79,6 +79,7 @@ class Language:
     weekday_tail: str         # what may be glued to a weekday ("Montagabend")
     weekday_lead: tuple[tuple[str, str], ...]   # prepositions that point a weekday: "dès lundi", "seit Montag"
     and_year: str             # between the two years of a range: "entre 2010 et 2014"
+    month_tail: str           # after a month (or a day) with no year: groups past/future/yprev/ynext
     year_cues: str            # words after which a four-digit number is a year
     mods: tuple[tuple[str, str], ...]        # ("début", "START") ...
     past: str                 # clause words that place a date before the DCT
@@ -118,11 +119,13 @@ FR = Language(
     weekday_tail='',
     weekday_lead=((r'dès|à\s+partir\s+de|d{a}ici'.format(a=_APOS), 'future'), (r'depuis', 'past')),
     and_year=r'et|à|au',
+    month_tail=(r"\s+(?:(?P<past>dernier|passé)|(?P<future>prochain)"
+                r"|de\s+l{a}année\s+(?:(?P<yprev>dernière|passée)|(?P<ynext>prochaine)))(?![\w-])").format(a=_APOS),
     year_cues=(r"(?:\ben|\bdepuis|\bdès|\bjusqu{a}en|\bcourant|\bannée|\bl{a}an|\bentre|\bavant|\baprès"
-               r"|\bdébut|\bfin|\bmi-)").format(a=_APOS),
+               r"|\bdébut|\bfin|\bmi-|\bd{a}ici(?:\s+à)?)").format(a=_APOS),
     mods=((r'début', 'START'), (r'mi-', 'MID'), (r'fin', 'END')),
-    past=(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|s{a}est|se\s+sont|dernier|dernière)\b"
-          .format(a=_APOS)),
+    past=(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|s{a}est|se\s+sont|dernier|dernière"
+          r"|\w{{3,}}(?:ait|aient))\b".format(a=_APOS)),   # the imperfect: "démissionnait"
     future=(r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prévue?s?|prochaine?s?"
             r"|\w{2,}(?:era|eront|ira|iront))\b"),
     lower_weekdays=True,
@@ -156,11 +159,21 @@ DE = Language(
     weekday_tail=r'(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?',
     weekday_lead=((r'ab|bis', 'future'), (r'seit', 'past')),
     and_year=r'und|bis',
+    month_tail=(r'\s+(?:des\s+)?(?:(?P<yprev>vergangenen|letzten|vorigen)|(?P<ynext>nächsten|kommenden))'
+                r'\s+Jahres\b'),
     year_cues=r'(?:\bin|\bim\s+Jahre?|\bseit|\bbis|\bab|\bAnfang|\bEnde|\bMitte|\bzwischen|\bvon)',
     mods=((r'Anfang', 'START'), (r'Mitte', 'MID'), (r'Ende', 'END')),
-    past=(r'\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sagte|sagten|letzte[nrs]?|vergangene[nrs]?'
+    # Auxiliaries, participles, and the simple past of verbs common in news
+    # (German news tells the past in it: "gingen", "trat", "erklärte").
+    past=(r'\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|letzte[nrs]?|vergangene[nrs]?'
+          r'|(?:sag|erklär|teil|meld|stimm|leg|mach|kündig|forder|führ|stell|setz|zeig|spiel|leb|kost|start'
+          r'|wähl|brauch|hör|folg|droh|plan|such|zahl)te[n]?'
+          r'|ging|gingen|kam|kamen|trat|traten|fand|fanden|begann|begannen|gab|gaben|nahm|nahmen|fiel|fielen'
+          r'|stand|standen|starb|starben|schloss|schlossen|sprach|sprachen|rief|riefen|lag|lagen|blieb|blieben'
+          r'|zog|zogen|stieg|stiegen|sank|sanken|brach|brachen|hielt|hielten|ließ|ließen|sah|sahen|flog|flogen'
           r'|ge[a-zäöüß]{3,}(?:t|en))\b'),
-    future=r'\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|nächste[nrs]?|kommende[nrs]?)\b',
+    future=(r'\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|nächste[nrs]?|kommende[nrs]?'
+            r'|findet|angesetzt)\b'),   # "findet am Sonntag statt": a fixture ahead
     lower_weekdays=False,
     lower_only=('morgen',),   # "Morgen" is the morning; "morgen" tomorrow
 )
@@ -188,15 +201,17 @@ ES = Language(
              (r'el\s+(?:próximo\s+mes|mes\s+(?:próximo|que\s+viene))', MONTH, 1), (r'este\s+mes', MONTH, 0),
              (r'el\s+año\s+pasado', YEAR, -1),
              (r'el\s+(?:próximo\s+año|año\s+(?:próximo|que\s+viene))', YEAR, 1), (r'este\s+año', YEAR, 0)),
-    weekday_before=((r'próximo', 'future'),),
+    weekday_before=((r'próximo', 'future'), (r'pasado', 'past')),
     weekday_after=((r'pasado', 'past'), (r'próximo', 'future')),
     weekday_tail='',
-    weekday_lead=((r'a\s+partir\s+del?|hasta\s+el', 'future'), (r'desde\s+el', 'past')),
+    weekday_lead=((r'a\s+partir\s+del?|hasta\s+el|el\s+próximo', 'future'), (r'desde\s+el|el\s+pasado', 'past')),
     and_year=r'y|a|hasta',
+    month_tail=(r'\s+(?:(?P<past>pasado)|(?P<future>próximo)'
+                r'|del\s+año\s+(?:(?P<yprev>pasado)|(?P<ynext>próximo|que\s+viene)))(?![\w-])'),
     year_cues=(r'(?:\ben|\bdesde|\bhasta|\baño|\bentre|\bprincipios\s+de|\bfinales\s+de|\bmediados\s+de'
                r'|\bfines\s+de|\bantes\s+de|\bdespués\s+de)'),
     mods=((r'principios\s+de', 'START'), (r'mediados\s+de', 'MID'), (r'(?:finales|fines)\s+de', 'END')),
-    past=(r'\b(?:fue|fueron|ha|han|había|habían|era|eran|pasad[oa]|\w{3,}(?:ó|aron|ieron))\b'),
+    past=(r'\b(?:fue|fueron|ha|han|había|habían|era|eran|pasad[oa]|\w{3,}(?:ó|aron|ieron|aba|aban))\b'),
     future=r'\b(?:será|serán|va\s+a|van\s+a|habrá|prevé|previst[oa]s?|próxim[oa]s?|\w{3,}(?:rá|rán))\b',
     lower_weekdays=True,
     lower_only=('mañana',),
@@ -225,6 +240,7 @@ class _Patterns:
     month: re.Pattern         # month alone
     year: re.Pattern          # cue + year
     and_year: re.Pattern      # the second year of a range, right after the first
+    month_tail: re.Pattern    # "novembre dernier", "Oktober vergangenen Jahres"
     weekday: re.Pattern
     day_word: re.Pattern
     count: re.Pattern         # il y a / dans + number + unit
@@ -259,11 +275,12 @@ def _patterns(code: str) -> _Patterns:
     f = re.IGNORECASE
     return _Patterns(
         day_date=re.compile(
-            rf'(?:{wd},?\s+)?(?<![\d.,])(?P<day>{lang.day}){lang.day_month}(?P<month>{months})(?!\w){year_tail}', f),
+            rf'(?:{wd},?\s+(?:(?:den|dem|le|el)\s+)?)?(?<![\d.,])(?P<day>{lang.day}){lang.day_month}(?P<month>{months})(?!\w){year_tail}', f),
         numeric=re.compile(r'(?<![\d./])(?:[12]\d|3[01]|0?[1-9])([./])(?:1[0-2]|0?[1-9])\1(?:19|20)\d\d(?![\d./]\d)'),
         month_year=re.compile(rf'(?<![\w.])(?P<month>{months}){lang.month_year}{_YEAR}{_AFTER_YEAR}\b', f),
         month=re.compile(rf'(?<![\w.])(?P<month>{months})(?![\w-])', f),
         year=re.compile(rf'{lang.year_cues}(?:\s+|(?<=-))(?:el\s+|del\s+)?{_YEAR}{_AFTER_YEAR}(?!\w)', f),
+        month_tail=re.compile(lang.month_tail, f),
         and_year=re.compile(rf'\s*(?:[-–]|\s(?:{lang.and_year}))\s*{_YEAR}{_AFTER_YEAR}(?!\w)', f),
         weekday=re.compile(rf'(?<![\w-]){wd}(?![\w-])', f),
         day_word=re.compile(rf"(?<![\w-])(?:{_alt(w for w, _ in lang.day_words)})(?![\w-])", f),
@@ -314,6 +331,7 @@ class _Cand:
     kind: str                 # 'fixed' (complete), 'yearless' (day or month), 'weekday', 'relative'
     direction: Optional[str] = None   # 'past' / 'future' when the words say so
     mod: Optional[str] = None
+    year_offset: Optional[int] = None   # "de l'année dernière": the DCT's year minus one
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -345,16 +363,17 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
             start = m.start()
         if lang.code == 'fr' and month.lower() == 'mars' and month[0] == 'M' and not m.group('year'):
             continue   # "13 Mars": the planet or a name more often than the month
-        phrase = f'{day} {month}' + (f' {m.group("year")}' if m.group('year') else '')
-        kind = 'fixed' if m.group('year') else 'yearless'
-        out.append(_Cand(start, m.end(), phrase, DAY, kind))
+        if m.group('year'):
+            out.append(_Cand(start, m.end(), f'{day} {month} {m.group("year")}', DAY, 'fixed'))
+        else:
+            out.append(_yearless(text, start, m.end(), f'{day} {month}', DAY, lang, p))
     for m in p.numeric.finditer(text):
         out.append(_Cand(m.start(), m.end(), m.group().replace('.', '/'), DAY, 'fixed'))
     for m in p.month_year.finditer(text):
         out.append(_Cand(m.start(), m.end(), f'{m.group("month")} {m.group("year")}', MONTH, 'fixed'))
     for m in p.month.finditer(text):
-        if not m.group('month').endswith('.') and _month_word_ok(text, m, lang):
-            out.append(_Cand(m.start(), m.end(), m.group('month'), MONTH, 'yearless'))
+        if not m.group('month').endswith('.') and _month_word_ok(text, m, lang, p):
+            out.append(_yearless(text, m.start(), m.end(), m.group('month'), MONTH, lang, p))
     for m in p.year.finditer(text):
         out.append(_Cand(m.start('year'), m.end('year'), m.group('year'), YEAR, 'fixed'))
         second = p.and_year.match(text, m.end())   # "entre 2010 et 2014": the end is a year too
@@ -385,6 +404,32 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
     return out
 
 
+def _yearless(text: str, start: int, end: int, phrase: str, precision: str, lang: Language,
+              p: _Patterns) -> _Cand:
+    """A day or month written without a year, with the words that place it:
+    after it ("novembre dernier", "Oktober vergangenen Jahres", taken into
+    the span) or before it ("el pasado 13 de noviembre", "depuis", left out)."""
+    direction = year_offset = None
+    tail = p.month_tail.match(text, end)
+    if tail:
+        g = tail.groupdict()
+        direction = 'past' if g.get('past') else 'future' if g.get('future') else None
+        year_offset = -1 if g.get('yprev') else 1 if g.get('ynext') else None
+        end = tail.end()
+    if direction is None and year_offset is None:
+        direction = _lead_direction(text, start, lang)
+    return _Cand(start, end, phrase, precision, 'yearless', direction, year_offset=year_offset)
+
+
+def _lead_direction(text: str, start: int, lang: Language) -> Optional[str]:
+    """The direction a preposition right before a date gives it ("dès", "seit", "el pasado")."""
+    before = text[max(0, start - 30):start]
+    for pattern, d in lang.weekday_lead:
+        if re.search(rf'(?<![\w-])(?:{pattern})\s+(?:(?:le|el|den|dem)\s+)?$', before, re.IGNORECASE):
+            return d
+    return None
+
+
 def _shift_phrase(lang: Language, n: int, unit: str) -> str:
     """A phrase dateparser reads in this language for "n units from the DCT"
     (n = 0 is the DCT itself, whatever the unit)."""
@@ -413,7 +458,7 @@ def _prev_words(text: str, pos: int, n: int = 2) -> list[str]:
     return re.findall(r"[\w'’-]+", text[max(0, pos - 40):pos])[-n:]
 
 
-def _month_word_ok(text: str, m: re.Match, lang: Language) -> bool:
+def _month_word_ok(text: str, m: re.Match, lang: Language, p: _Patterns) -> bool:
     """A month name alone is a date after a word that introduces one ("en
     novembre", "im November", "en noviembre", "depuis mars") -- not a name
     ("Mars", "Mai Thi") or a word in a title."""
@@ -428,8 +473,8 @@ def _month_word_ok(text: str, m: re.Match, lang: Language) -> bool:
         return True    # "mi-novembre"
     if text[m.start() - 1:m.start()] == '-':
         return False   # part of a compound name
-    if last not in cues:
-        return False
+    if last not in cues and not p.month_tail.match(text, m.end()):
+        return False   # "octobre dernier" needs no "en"
     if lang.code in ('fr', 'es') and not _is_lower(word) and not _sentence_initial(text, m.start()):
         return False   # French and Spanish months are lower case: "de Mars", "en Mayo Clinic"
     if lang.code == 'fr' and last == 'de' and (len(prev) < 2 or prev[-2] not in ('mois', 'début', 'fin', 'mi')):
@@ -470,9 +515,7 @@ def _weekday(text: str, m: re.Match, lang: Language) -> Optional[_Cand]:
         if b:
             start, direction = start - (len(before) - b.start(1)), d
     if direction is None:
-        for pattern, d in lang.weekday_lead:   # "dès lundi": the preposition stays out of the span
-            if re.search(rf'(?<![\w-])(?:{pattern})\s+(?:(?:le|el|den|dem)\s+)?$', before, re.IGNORECASE):
-                direction = d
+        direction = _lead_direction(text, start, lang)   # "dès lundi": the preposition stays out of the span
     after = text[end:end + 30]
     for pattern, d in lang.weekday_after:
         a = re.match(rf'\s+({pattern})(?![\w-])', after, re.IGNORECASE)
@@ -518,6 +561,8 @@ def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patter
         d = _parse(c.phrase, lang.code, dct, 'past')
         if d is None:
             return None
+        if c.year_offset is not None:   # "im Oktober vergangenen Jahres"
+            written = [dct.year + c.year_offset]
         if written:   # "En 2014, ... en mars": the year of the sentence
             try:
                 return _value(d.replace(year=written[-1]), c.precision)
@@ -546,7 +591,7 @@ def _placed(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Pattern
     if same:
         return past
     future = _parse(c.phrase, lang.code, dct, 'future') or past
-    direction = _clause_direction(text, c, p)
+    direction = c.direction or _clause_direction(text, c, p)
     if direction == 'past':
         return past
     if direction == 'future':
@@ -568,8 +613,7 @@ def _with_mod(text: str, c: _Cand, lang: Language, p: _Patterns) -> _Cand:
         return c
     word = m.group().strip()
     mod = next(tag for pattern, tag in lang.mods if re.match(pattern, word, re.IGNORECASE))
-    start = c.start - (len(before) - m.start())
-    return _Cand(start, c.end, c.phrase, c.precision, c.kind, c.direction, mod)
+    return replace(c, start=c.start - (len(before) - m.start()), mod=mod)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:

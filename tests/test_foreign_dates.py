@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.extract import extract
 from generator.extract.dates import DateMention
@@ -92,3 +95,28 @@ def test_english_never_loads_dateparser():
             'print("dateparser" in sys.modules)')
     out = subprocess.run([sys.executable, '-c', code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == 'False'
+
+
+_VALUE = re.compile(r'^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$')
+_WORDS = st.sampled_from([
+    'le', 'am', 'el', 'de', 'en', 'im', 'seit', 'depuis', 'dernier', 'prochain', 'pasado', 'próximo',
+    'vergangenen', 'Jahres', "l'année", 'mars', 'Mars', 'mai', 'März', 'mayo', 'novembre', 'Dezember',
+    'lundi', 'Montag', 'domingo', 'Domingo', 'hier', 'morgen', 'Morgen', 'mañana', 'il y a', 'vor', 'hace',
+    'trois', 'drei', 'tres', 'jours', 'Tagen', 'días', 'semaine', 'Woche', 'semana', '13', '1er', '13.',
+    '31', '29', '2015', '1990', '0', '24/07/2015', '31.02.2015', '%', '€', ',', '.', ' ', '\n', '-'])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=st.lists(st.one_of(_WORDS, st.text(max_size=4)), max_size=25),
+       lang=st.sampled_from(sorted(LANGUAGES)),
+       dct=st.one_of(st.dates(), st.sampled_from([datetime.date.min, datetime.date.max])))
+def test_properties(words, lang, dct):
+    """On any text: no exception, spans in order and inside the text, TimeML values."""
+    text = ' '.join(words)
+    got = find_dates(text, dct, lang)
+    ends = 0
+    for m in got:
+        assert ends <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert _VALUE.match(m.value), m
+        ends = m.end

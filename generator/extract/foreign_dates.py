@@ -646,7 +646,10 @@ def find_dates(text: str, dct: datetime.date, language: str) -> list[DateMention
              if c.kind == 'fixed' and re.search(r'\d{4}', c.phrase)]
     mentions = []
     for c in chosen:
-        value = _resolve(text, c, dct, lang, p, years)
+        try:
+            value = _resolve(text, c, dct, lang, p, years)
+        except (OverflowError, ValueError):   # counted past year 1 or 9999: no such date
+            value = None
         if value is not None:
             mentions.append(DateMention(c.start, c.end, text[c.start:c.end], value, c.mod))
     return mentions

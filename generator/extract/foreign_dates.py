@@ -125,9 +125,9 @@ FR = Language(
                r"|\bdébut|\bfin|\bmi-|\bd{a}ici(?:\s+à)?)").format(a=_APOS),
     mods=((r'début', 'START'), (r'mi-', 'MID'), (r'fin', 'END')),
     past=(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|s{a}est|se\s+sont|dernier|dernière"
-          r"|\w{{3,}}(?:ait|aient))\b".format(a=_APOS)),   # the imperfect: "démissionnait"
+          r"|\w{{2,}}[^\Wr](?:ait|aient))\b".format(a=_APOS)),   # the imperfect ("démissionnait"), not "-rait"
     future=(r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prévue?s?|prochaine?s?"
-            r"|\w{2,}(?:era|eront|ira|iront))\b"),
+            r"|\w{2,}(?:era|eront|ira|iront|rait|raient))\b"),   # the future, and the conditional ("pourrait")
     lower_weekdays=True,
 )
 
@@ -173,7 +173,7 @@ DE = Language(
           r'|zog|zogen|stieg|stiegen|sank|sanken|brach|brachen|hielt|hielten|ließ|ließen|sah|sahen|flog|flogen'
           r'|ge[a-zäöüß]{3,}(?:t|en))\b'),
     future=(r'\b(?:wird|werden|soll|sollen|will|wollen|plant|planen|geplant|nächste[nrs]?|kommende[nrs]?'
-            r'|findet|angesetzt)\b'),   # "findet am Sonntag statt": a fixture ahead
+            r'|findet|angesetzt|würde|würden|könnte|könnten)\b'),   # "findet am Sonntag statt": a fixture ahead
     lower_weekdays=False,
     lower_only=('morgen',),   # "Morgen" is the morning; "morgen" tomorrow
 )
@@ -212,7 +212,7 @@ ES = Language(
                r'|\bfines\s+de|\bantes\s+de|\bdespués\s+de)'),
     mods=((r'principios\s+de', 'START'), (r'mediados\s+de', 'MID'), (r'(?:finales|fines)\s+de', 'END')),
     past=(r'\b(?:fue|fueron|ha|han|había|habían|era|eran|pasad[oa]|\w{3,}(?:ó|aron|ieron|aba|aban))\b'),
-    future=r'\b(?:será|serán|va\s+a|van\s+a|habrá|prevé|previst[oa]s?|próxim[oa]s?|\w{3,}(?:rá|rán))\b',
+    future=r'\b(?:será|serán|va\s+a|van\s+a|habrá|prevé|previst[oa]s?|próxim[oa]s?|\w{3,}(?:rá|rán|ría|rían))\b',
     lower_weekdays=True,
     lower_only=('mañana',),
 )

@@ -145,6 +145,13 @@ def timed_article(fn, cases: list[dict], lang: str, reps: int, cold) -> float:
     return statistics.median(runs)
 
 
+def _around(text: str, span: str, width: int = 60) -> str:
+    """The words around a span, for the error list."""
+    i = text.find(span)
+    lo, hi = max(0, i - width), min(len(text), i + len(span) + width)
+    return ('…' if lo else '') + text[lo:hi] + ('…' if hi < len(text) else '')
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--langs', nargs='+', default=sorted(foreign_dates.LANGUAGES))
@@ -176,7 +183,7 @@ def main(argv=None) -> int:
             print(f"{lang:4} {name:15} {len(cases):5d} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} "
                   f"{s['spanF1']:7.3f} {ms:8.2f} {article:10.1f}")
             for kind, span, value, text in errs or ():
-                print(f"       {kind:6} {span!r} {value}  | {text}")
+                print(f"       {kind:6} {span!r} {value}  | {_around(text, span)}")
     return 0
 
 

@@ -122,12 +122,12 @@ FR = Language(
     month_tail=(r"\s+(?:(?P<past>dernier|passé)|(?P<future>prochain)"
                 r"|de\s+l{a}année\s+(?:(?P<yprev>dernière|passée)|(?P<ynext>prochaine)))(?![\w-])").format(a=_APOS),
     year_cues=(r"(?:\ben|\bdepuis|\bdès|\bjusqu{a}en|\bcourant|\bannée|\bl{a}an|\bentre|\bavant|\baprès"
-               r"|\bdébut|\bfin|\bmi-|\bd{a}ici(?:\s+à)?)").format(a=_APOS),
+               r"|\bdébut|\bfin|\bmi-|\bd{a}ici(?:\s+à)?|\bpour)").format(a=_APOS),
     mods=((r'début', 'START'), (r'mi-', 'MID'), (r'fin', 'END')),
     past=(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|s{a}est|se\s+sont|dernier|dernière"
           r"|\w{{2,}}[^\Wr](?:ait|aient))\b".format(a=_APOS)),   # the imperfect ("démissionnait"), not "-rait"
     future=(r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prévue?s?|prochaine?s?"
-            r"|\w{2,}(?:era|eront|ira|iront|rait|raient))\b"),   # the future, and the conditional ("pourrait")
+            r"|fera|feront|pourra|pourront|devra|devront|\w{2,}(?:era|eront|ira|iront|dra|dront|rait|raient))\b"),   # the future, and the conditional ("pourrait")
     lower_weekdays=True,
 )
 
@@ -161,7 +161,7 @@ DE = Language(
     and_year=r'und|bis',
     month_tail=(r'\s+(?:des\s+)?(?:(?P<yprev>vergangenen|letzten|vorigen)|(?P<ynext>nächsten|kommenden))'
                 r'\s+Jahres\b'),
-    year_cues=r'(?:\bin|\bim\s+Jahre?|\bseit|\bbis|\bab|\bAnfang|\bEnde|\bMitte|\bzwischen|\bvon)',
+    year_cues=r'(?:\bin|\bim\s+Jahre?|\bseit|\bbis|\bab|\bAnfang|\bEnde|\bMitte|\bzwischen|\bvon|\bfür)',
     mods=((r'Anfang', 'START'), (r'Mitte', 'MID'), (r'Ende', 'END')),
     # Auxiliaries, participles, and the simple past of verbs common in news
     # (German news tells the past in it: "gingen", "trat", "erklärte").
@@ -209,7 +209,7 @@ ES = Language(
     month_tail=(r'\s+(?:(?P<past>pasado)|(?P<future>próximo)'
                 r'|del\s+año\s+(?:(?P<yprev>pasado)|(?P<ynext>próximo|que\s+viene)))(?![\w-])'),
     year_cues=(r'(?:\ben|\bdesde|\bhasta|\baño|\bentre|\bprincipios\s+de|\bfinales\s+de|\bmediados\s+de'
-               r'|\bfines\s+de|\bantes\s+de|\bdespués\s+de)'),
+               r'|\bfines\s+de|\bantes\s+de|\bdespués\s+de|\bpara)'),
     mods=((r'principios\s+de', 'START'), (r'mediados\s+de', 'MID'), (r'(?:finales|fines)\s+de', 'END')),
     past=(r'\b(?:fue|fueron|ha|han|había|habían|era|eran|pasad[oa]|\w{3,}(?:ó|aron|ieron|aba|aban))\b'),
     future=r'\b(?:será|serán|va\s+a|van\s+a|habrá|prevé|previst[oa]s?|próxim[oa]s?|\w{3,}(?:rá|rán|ría|rían))\b',
@@ -332,11 +332,11 @@ class _Cand:
     direction: Optional[str] = None   # 'past' / 'future' when the words say so
     mod: Optional[str] = None
     year_offset: Optional[int] = None   # "de l'année dernière": the DCT's year minus one
+    weekday: Optional[int] = None       # the weekday named with a day and month (0 = Monday)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    """The bounds of the sentence around pos (a full stop after a digit,
-    as in "13. November", does not end one)."""
+    """The bounds of the sentence around pos."""
     start = 0
     for m in _SENTENCE_END.finditer(text, max(0, pos - 400), pos):
         start = m.end()
@@ -344,7 +344,9 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
     return start, m.start() + 1 if m else len(text)
 
 
-_SENTENCE_END = re.compile(r'(?<!\d)[.!?]+["»”)]*\s+|\n\s*\n')
+# A full stop after a one- or two-digit number is the German ordinal ("13.
+# November"); after a year it ends the sentence.
+_SENTENCE_END = re.compile(r'(?<!\b\d)(?<!\b\d\d)[.!?]+["»”)]*\s+|\n\s*\n')
 
 
 def _is_lower(word: str) -> bool:
@@ -366,7 +368,10 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
         if m.group('year'):
             out.append(_Cand(start, m.end(), f'{day} {month} {m.group("year")}', DAY, 'fixed'))
         else:
-            out.append(_yearless(text, start, m.end(), f'{day} {month}', DAY, lang, p))
+            c = _yearless(text, start, m.end(), f'{day} {month}', DAY, lang, p)
+            if m.group('wd'):   # "jeudi 8 octobre": the weekday tells the year
+                c = replace(c, weekday=_weekday_index(m.group('wd'), lang))
+            out.append(c)
     for m in p.numeric.finditer(text):
         out.append(_Cand(m.start(), m.end(), m.group().replace('.', '/'), DAY, 'fixed'))
     for m in p.month_year.finditer(text):
@@ -521,9 +526,14 @@ def _weekday(text: str, m: re.Match, lang: Language) -> Optional[_Cand]:
         a = re.match(rf'\s+({pattern})(?![\w-])', after, re.IGNORECASE)
         if a:
             end, direction = end + a.end(1), d
-    day = next(i for i, names in enumerate(lang.weekdays)
-               if re.fullmatch(rf'(?:{names}){lang.weekday_tail}', word, re.IGNORECASE))
+    day = _weekday_index(word, lang)
     return _Cand(start, end, lang.weekdays[day].split('|')[0], DAY, 'weekday', direction)
+
+
+def _weekday_index(word: str, lang: Language) -> int:
+    """0 for Monday ... 6 for Sunday."""
+    return next(i for i, names in enumerate(lang.weekdays)
+                if re.fullmatch(rf'(?:{names}){lang.weekday_tail}', word, re.IGNORECASE))
 
 
 # ----------------------------------------------------------- resolving ----
@@ -563,6 +573,8 @@ def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patter
             return None
         if c.year_offset is not None:   # "im Oktober vergangenen Jahres"
             written = [dct.year + c.year_offset]
+        if not written and c.weekday is not None:
+            written = _years_of_weekday(d, c.weekday, dct)
         if written:   # "En 2014, ... en mars": the year of the sentence
             try:
                 return _value(d.replace(year=written[-1]), c.precision)
@@ -581,6 +593,19 @@ def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patter
     if direction == 'future' or direction is None and ahead <= 2:
         return (dct + datetime.timedelta(days=ahead)).isoformat()
     return (dct - datetime.timedelta(days=7 - ahead if ahead < 7 else 7)).isoformat()
+
+
+def _years_of_weekday(d: datetime.date, weekday: int, dct: datetime.date) -> list[int]:
+    """The year, next to the DCT's, in which d's day and month fall on that
+    weekday ("jeudi 8 octobre" in 2015, not 2014); [] when none or two do."""
+    fits = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            if d.replace(year=year).weekday() == weekday:
+                fits.append(year)
+        except ValueError:   # 29 February, or past year 9999
+            pass
+    return fits if len(fits) == 1 else []
 
 
 def _placed(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patterns,

@@ -252,11 +252,12 @@ class _Patterns:
 
 _YEAR = r'(?P<year>1[5-9]\d\d|20\d\d)'
 # What may not follow a year: more digits, a unit of money or a percentage,
-# or a noun that makes it a count ("bis 2000 Menschen", "en 1500 personnes").
+# or a noun that makes it a count ("bis 2000 Menschen", "in 1800 Metern").
 _AFTER_YEAR = (r'(?![\d,.]\d|\s*(?:%|€|\$|£|euros?\b|dollars?\b|pesos?\b|francs?\b|Euro\b)'
                r'|\s+(?:personnes|habitants|morts|victimes|salariés|emplois|Menschen|Personen|Einwohner'
                r'|Tote|Toten|Opfer|Mitarbeiter|Stellen|personas|habitantes|muertos|víctimas|empleos'
-               r'|trabajadores)\b)')
+               r'|trabajadores|k?m|Meter|Metern|mètres|metros|Kilometer|kilomètres|kilómetros|tonnes|Tonnen'
+               r'|toneladas|exemplaires|Exemplare|ejemplares)\b)')
 
 
 def _alt(names) -> str:
@@ -480,6 +481,8 @@ def _month_word_ok(text: str, m: re.Match, lang: Language, p: _Patterns) -> bool
         return False   # part of a compound name
     if last not in cues and not p.month_tail.match(text, m.end()):
         return False   # "octobre dernier" needs no "en"
+    if lang.code == 'de' and last in ('von', 'vom', 'zum') and re.match(r'\s+[A-ZÄÖÜ]', text[m.end():]):
+        return False   # "ein Brief von August Müller": a name
     if lang.code in ('fr', 'es') and not _is_lower(word) and not _sentence_initial(text, m.start()):
         return False   # French and Spanish months are lower case: "de Mars", "en Mayo Clinic"
     if lang.code == 'fr' and last == 'de' and (len(prev) < 2 or prev[-2] not in ('mois', 'début', 'fin', 'mi')):

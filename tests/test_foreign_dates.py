@@ -97,12 +97,13 @@ def test_english_never_loads_dateparser():
     assert out.stdout.strip() == 'False'
 
 
-_VALUE = re.compile(r'^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$')
+_VALUE = re.compile(r'^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-(?:SP|SU|FA|WI))?$')
 _WORDS = st.sampled_from([
     'le', 'am', 'el', 'de', 'en', 'im', 'seit', 'depuis', 'dernier', 'prochain', 'pasado', 'próximo',
     'vergangenen', 'Jahres', "l'année", 'mars', 'Mars', 'mai', 'März', 'mayo', 'novembre', 'Dezember',
     'lundi', 'Montag', 'domingo', 'Domingo', 'hier', 'morgen', 'Morgen', 'mañana', 'il y a', 'vor', 'hace',
     'trois', 'drei', 'tres', 'jours', 'Tagen', 'días', 'semaine', 'Woche', 'semana', '13', '1er', '13.',
+    'été', 'Sommer', 'verano', 'week-end', 'Wochenende', 'fin de semana', 'cet', 'este', 'letzten',
     '31', '29', '2015', '1990', '0', '24/07/2015', '31.02.2015', '%', '€', ',', '.', ' ', '\n', '-'])
 
 

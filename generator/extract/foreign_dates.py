@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from . import date_rules as R
 from .dates import DateMention
 
 __all__ = ['LANGUAGES', 'find_dates', 'language_code', 'supported']
@@ -84,6 +85,10 @@ class Language:
     mods: tuple[tuple[str, str], ...]        # ("début", "START") ...
     past: str                 # clause words that place a date before the DCT
     future: str               # ... and after it
+    seasons: tuple[str, str, str, str]   # spring, summer, autumn, winter
+    weekend: str
+    this: str                 # "ce", "diesen", "este" before a season or weekend
+    season_preps: str         # words after which a bare season or weekend is a date
     lower_weekdays: bool      # weekday names are lower case (a capital mid-sentence is a name)
     lower_only: tuple[str, ...] = ()         # day words that are only dates in lower case
 
@@ -119,6 +124,10 @@ FR = Language(
     weekday_tail='',
     weekday_lead=((r'dès|à\s+partir\s+de|d{a}ici'.format(a=_APOS), 'future'), (r'depuis', 'past')),
     and_year=r'et|à|au',
+    seasons=('printemps', 'été', 'automne', 'hiver'),
+    weekend=r'week-end|weekend',
+    this=r'ce|cet|cette',
+    season_preps=r'en|au|durant\s+l{a}|pendant\s+l{a}|depuis\s+l{a}'.format(a=_APOS),
     month_tail=(r"\s+(?:(?P<past>dernier|passé)|(?P<future>prochain)"
                 r"|de\s+l{a}année\s+(?:(?P<yprev>dernière|passée)|(?P<ynext>prochaine)))(?![\w-])").format(a=_APOS),
     year_cues=(r"(?:\ben|\bdepuis|\bdès|\bjusqu{a}en|\bcourant|\bannée|\bl{a}an|\bentre|\bavant|\baprès"
@@ -159,6 +168,10 @@ DE = Language(
     weekday_tail=r'(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh)?',
     weekday_lead=((r'ab|bis', 'future'), (r'seit', 'past')),
     and_year=r'und|bis',
+    seasons=('Frühling|Frühjahr', 'Sommer', 'Herbst', 'Winter'),
+    weekend=r'Wochenende',
+    this=r'diese[nms]?',
+    season_preps=r'im|am|seit\s+dem',
     month_tail=(r'\s+(?:des\s+)?(?:(?P<yprev>vergangenen|letzten|vorigen)|(?P<ynext>nächsten|kommenden))'
                 r'\s+Jahres\b'),
     year_cues=r'(?:\bin|\bim\s+Jahre?|\bseit|\bbis|\bab|\bAnfang|\bEnde|\bMitte|\bzwischen|\bvon|\bfür)',
@@ -206,6 +219,10 @@ ES = Language(
     weekday_tail='',
     weekday_lead=((r'a\s+partir\s+del?|hasta\s+el|el\s+próximo', 'future'), (r'desde\s+el|el\s+pasado', 'past')),
     and_year=r'y|a|hasta',
+    seasons=('primavera', 'verano', 'otoño', 'invierno'),
+    weekend=r'fin\s+de\s+semana',
+    this=r'este|esta',
+    season_preps=r'en|en\s+el|en\s+la|durante\s+el|durante\s+la',
     month_tail=(r'\s+(?:(?P<past>pasado)|(?P<future>próximo)'
                 r'|del\s+año\s+(?:(?P<yprev>pasado)|(?P<ynext>próximo|que\s+viene)))(?![\w-])'),
     year_cues=(r'(?:\ben|\bdesde|\bhasta|\baño|\bentre|\bprincipios\s+de|\bfinales\s+de|\bmediados\s+de'
@@ -244,6 +261,7 @@ class _Patterns:
     weekday: re.Pattern
     day_word: re.Pattern
     count: re.Pattern         # il y a / dans + number + unit
+    season: re.Pattern        # a season or the weekend
     periods: tuple[tuple[re.Pattern, str, int], ...]
     mod: re.Pattern           # a modifier right before a candidate
     past: re.Pattern
@@ -285,6 +303,8 @@ def _patterns(code: str) -> _Patterns:
         and_year=re.compile(rf'\s*(?:[-–]|\s(?:{lang.and_year}))\s*{_YEAR}{_AFTER_YEAR}(?!\w)', f),
         weekday=re.compile(rf'(?<![\w-]){wd}(?![\w-])', f),
         day_word=re.compile(rf"(?<![\w-])(?:{_alt(w for w, _ in lang.day_words)})(?![\w-])", f),
+        season=re.compile(rf'(?<![\w-])(?:(?P<SP>{lang.seasons[0]})|(?P<SU>{lang.seasons[1]})'
+                          rf'|(?P<FA>{lang.seasons[2]})|(?P<WI>{lang.seasons[3]})|(?P<WE>{lang.weekend}))(?![\w-])', f),
         count=re.compile(rf'(?<![\w-])(?P<dir>{lang.ago}|{lang.ahead})\s+(?P<n>\d{{1,3}}|{numbers})\s+'
                          rf'(?P<unit>{units})\b', f),
         periods=tuple((re.compile(rf'(?<![\w-]){p}(?![\w-])', f), prec, off) for p, prec, off in lang.periods),
@@ -404,6 +424,10 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
         unit = next(prec for pat, prec in lang.units if re.fullmatch(pat, m.group('unit'), re.IGNORECASE))
         back = re.fullmatch(lang.ago, m.group('dir'), re.IGNORECASE) is not None
         out.append(_Cand(m.start(), m.end(), _shift_phrase(lang, -n if back else n, unit), unit, 'relative'))
+    for m in p.season.finditer(text):
+        c = _season(text, m, lang)
+        if c:
+            out.append(c)
     for rx, precision, off in p.periods:
         for m in rx.finditer(text):
             out.append(_Cand(m.start(), m.end(), _shift_phrase(lang, off, precision), precision, 'relative'))
@@ -433,6 +457,40 @@ def _lead_direction(text: str, start: int, lang: Language) -> Optional[str]:
     for pattern, d in lang.weekday_lead:
         if re.search(rf'(?<![\w-])(?:{pattern})\s+(?:(?:le|el|den|dem)\s+)?$', before, re.IGNORECASE):
             return d
+    return None
+
+
+def _season(text: str, m: re.Match, lang: Language) -> Optional[_Cand]:
+    """A season or the weekend, when its words make it one date: a year
+    ("printemps 2014"), "this/last/next" ("cet été", "el verano pasado",
+    "letzten Winter"), or a preposition ("im Sommer", "au printemps") with
+    the clause's direction.  "L'hiver est rude" names no date."""
+    word, which = m.lastgroup, m.group()
+    if (lang.lower_weekdays and not _is_lower(which) and not _sentence_initial(text, m.start())
+            or not lang.lower_weekdays and _is_lower(which)):
+        return None
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 30):start]
+    if word != 'WE':
+        year = re.match(rf'{lang.month_year}{_YEAR}{_AFTER_YEAR}(?!\w)', text[end:end + 20], re.IGNORECASE)
+        if year:
+            return _Cand(start, end + year.end(), f'{year.group("year")}-{word}', YEAR, 'season', 'year')
+    for pattern, d in lang.weekday_after:          # "l'été dernier", "el verano pasado"
+        a = re.match(rf'\s+({pattern})(?![\w-])', text[end:end + 30], re.IGNORECASE)
+        if a:
+            article = re.search(rf'(?:\b(?:le|la|el)\s+|\bl{_APOS})$', before, re.IGNORECASE)
+            start -= len(before) - article.start() if article else 0
+            return _Cand(start, end + a.end(1), word, DAY, 'season', 'last' if d == 'past' else 'next')
+    for pattern, d in lang.weekday_before:         # "letzten Winter", "el próximo verano"
+        b = re.search(rf'(?<![\w-])({pattern})\s+$', before, re.IGNORECASE)
+        if b:
+            return _Cand(start - (len(before) - b.start(1)), end, word, DAY, 'season',
+                         'last' if d == 'past' else 'next')
+    this = re.search(rf'(?<![\w-])({lang.this})\s+$', before, re.IGNORECASE)
+    if this:
+        return _Cand(start - (len(before) - this.start(1)), end, word, DAY, 'season', 'this')
+    if re.search(rf'(?<![\w-])(?:{lang.season_preps})\s+(?:l{_APOS}|le\s+|el\s+)?$', before, re.IGNORECASE):
+        return _Cand(start, end, word, DAY, 'season', None)
     return None
 
 
@@ -565,6 +623,8 @@ def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patter
         # memo entry serves every article that names this date.
         d = _parse(c.phrase, lang.code, _FIXED_BASE, 'past')
         return _value(d, c.precision) if d else None
+    if c.kind == 'season':
+        return _season_value(text, c, dct, p)
     if c.kind == 'relative':
         d = _parse(c.phrase, lang.code, dct, 'past')
         return _value(d, c.precision) if d else None
@@ -596,6 +656,32 @@ def _resolve(text: str, c: _Cand, dct: datetime.date, lang: Language, p: _Patter
     if direction == 'future' or direction is None and ahead <= 2:
         return (dct + datetime.timedelta(days=ahead)).isoformat()
     return (dct - datetime.timedelta(days=7 - ahead if ahead < 7 else 7)).isoformat()
+
+
+def _season_value(text: str, c: _Cand, dct: datetime.date, p: _Patterns) -> Optional[str]:
+    """TimeML value of a season ("2014-SP") or weekend ("2015-W49-WE").
+    dateparser knows neither, so this is plain arithmetic; the year of a
+    season named without one is chosen as the English tagger chooses it."""
+    if c.direction == 'year':
+        return c.phrase
+    which = c.direction
+    if which is None:
+        which = _clause_direction(text, c, p)
+        if which is None and c.phrase == 'WE':
+            return None        # "am Wochenende" with nothing to place it: a habit as often as a date
+    if c.phrase != 'WE':
+        return f"{R.season_year(dct, c.phrase, {'this': None}.get(which, which))}-{c.phrase}"
+    weekend = dct.weekday() >= 5
+    if which == 'last':        # the latest weekend over before the DCT's own
+        day = dct - datetime.timedelta(days=dct.weekday() + 1)
+    elif which in ('next', 'future'):    # the first one not yet begun
+        day = dct + datetime.timedelta(days=7 if weekend else 5 - dct.weekday())
+    elif which == 'past':      # the latest one begun
+        day = dct if weekend else dct - datetime.timedelta(days=dct.weekday() + 1)
+    else:                      # "this weekend": the DCT's, or just past on a Monday
+        day = dct - datetime.timedelta(days=1) if dct.weekday() == 0 else dct
+    year, week, _ = day.isocalendar()
+    return f'{year:04d}-W{week:02d}-WE'
 
 
 def _years_of_weekday(d: datetime.date, weekday: int, dct: datetime.date) -> list[int]:

@@ -14,20 +14,26 @@ month or a year.  So the work is split:
    "el 13 de noviembre de 2015"), months, years after a word that makes them
    years ("en 2015", "seit 2015"), weekdays ("lundi dernier"), the days around
    the publication date ("hier", "gestern", "ayer"), periods ("la semaine
-   dernière", "letztes Jahr") and counts back or ahead ("il y a trois jours",
-   "vor zwei Jahren", "hace tres días").  Anything else is never a date here.
+   dernière", "letztes Jahr"), counts back or ahead ("il y a trois jours",
+   "vor zwei Jahren", "hace tres días"), seasons and weekends ("l'été
+   dernier", "am Wochenende").  Anything else is never a date here.
 2. Each candidate is rewritten, where needed, into a phrase dateparser reads
    reliably in that language ("vergangene Woche" becomes "vor 1 Wochen"), and
    ``dateparser.parse`` normalises it against the publication date; results
-   are memoised, as the same phrases recur across a site.
+   are memoised, as the same phrases recur across a site.  Seasons and
+   weekends, which dateparser does not know, are plain arithmetic (a
+   season's year is chosen as the English tagger chooses it).
 3. The TimeML value is cut to the precision of the words: a month stays a
    month ("en mars 2015" -> ``2015-03``), a year a year, a week a week.
 
 A weekday, or a month or day written without a year, is placed the way a
-reader places it: the year written earlier in the same sentence, else the
-direction its clause gives (an auxiliary of the past or the future near it),
-else the nearest such date (a weekday at most two days ahead, as news mostly
-looks back).  The article's own weekday or month is the publication date's.
+reader places it: by its own words ("novembre dernier", "Oktober vergangenen
+Jahres", "el próximo lunes"), the year written earlier in the same sentence,
+the weekday named with it ("jeudi 8 octobre" is in the year where 8 October
+is a Thursday), else the direction its clause gives (a past or future verb
+form near it), else the nearest such date (a weekday at most two days
+ahead, as news mostly looks back).  The article's own weekday or month is
+the publication date's.
 
 Span conventions follow the English tagger: prepositions and articles in
 front of a date are left out ("le 13 novembre" -> "13 novembre", "am Montag"

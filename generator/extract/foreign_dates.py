@@ -353,10 +353,10 @@ class _Cand:
     """A span proposed by a pattern, with what dateparser must read and how."""
     start: int
     end: int
-    phrase: str               # what dateparser reads
+    phrase: str               # what dateparser reads (for a season, its code: 'SU', 'WE', '2014-SP')
     precision: str
-    kind: str                 # 'fixed' (complete), 'yearless' (day or month), 'weekday', 'relative'
-    direction: Optional[str] = None   # 'past' / 'future' when the words say so
+    kind: str                 # 'fixed' (complete), 'yearless' (day or month), 'weekday', 'relative', 'season'
+    direction: Optional[str] = None   # 'past' / 'future' (for a season: 'last', 'next', 'this', 'year')
     mod: Optional[str] = None
     year_offset: Optional[int] = None   # "de l'année dernière": the DCT's year minus one
     weekday: Optional[int] = None       # the weekday named with a day and month (0 = Monday)
@@ -381,6 +381,7 @@ def _is_lower(word: str) -> bool:
 
 
 def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
+    """Every span a pattern proposes, overlapping ones included (``_select`` chooses)."""
     out: list[_Cand] = []
     for m in p.day_date.finditer(text):
         day = m.group('day').rstrip('.').replace('er', '')

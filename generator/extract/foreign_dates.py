@@ -42,6 +42,7 @@ dernière").  dateparser is imported on first use only.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import re
@@ -740,11 +741,16 @@ def _with_mod(text: str, c: _Cand, lang: Language, p: _Patterns) -> _Cand:
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, longest first (so "13 novembre 2015" wins
     over "novembre" and "2015")."""
-    taken: list[_Cand] = []
+    taken: list[_Cand] = []       # disjoint, in text order
+    starts: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= t.start or t.end <= c.start for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        # Only the neighbours in text order can overlap a new span.
+        i = bisect.bisect_right(starts, c.start)
+        if i and taken[i - 1].end > c.start or i < len(taken) and taken[i].start < c.end:
+            continue
+        taken.insert(i, c)
+        starts.insert(i, c.start)
+    return taken
 
 
 def find_dates(text: str, dct: datetime.date, language: str) -> list[DateMention]:

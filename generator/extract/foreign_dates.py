@@ -141,6 +141,7 @@ FR = Language(
                r"|\bdébut|\bfin|\bmi-|\bd{a}ici(?:\s+à)?|\bpour)").format(a=_APOS),
     mods=((r'début', 'START'), (r'mi-', 'MID'), (r'fin', 'END')),
     past=(r"\b(?:a|ont|avait|avaient|était|étaient|fut|furent|s{a}est|se\s+sont|dernier|dernière"
+          r"|mort|morte|morts|né|née|décédée?|tuée?s?|assassinée?|élue?|fondée?|disparue?"
           r"|\w{{2,}}[^\Wr](?:ait|aient))\b".format(a=_APOS)),   # the imperfect ("démissionnait"), not "-rait"
     future=(r"\b(?:sera|seront|aura|auront|va|vont|devrait|devraient|doit|doivent|prévue?s?|prochaine?s?"
             r"|fera|feront|pourra|pourront|devra|devront|\w{2,}(?:era|eront|ira|iront|dra|dront|rait|raient))\b"),   # the future, and the conditional ("pourrait")
@@ -607,18 +608,29 @@ def _weekday_index(word: str, lang: Language) -> int:
 
 # ----------------------------------------------------------- resolving ----
 def _clause_direction(text: str, c: _Cand, p: _Patterns) -> Optional[str]:
-    """'past' or 'future' from the cue word nearest the candidate in its
-    sentence (outside the candidate), or None when there is none."""
+    """'past' or 'future' from the cue word nearest the candidate (outside
+    it): in its clause first -- "Le chanteur, mort le 10 janvier, sera
+    inhumé" is told in the past between its commas -- then in its sentence;
+    None when there is none."""
     s, e = _sentence(text, c.start)
-    best, best_gap = None, None
-    for rx, d in ((p.past, 'past'), (p.future, 'future')):
-        for m in rx.finditer(text, s, e):
-            if c.start <= m.start() < c.end:
-                continue
-            gap = c.start - m.end() if m.end() <= c.start else m.start() - c.end
-            if best_gap is None or gap < best_gap:
-                best, best_gap = d, gap
-    return best
+    cut = [m.end() for m in _CLAUSE_MARK.finditer(text, s, c.start)]
+    after = _CLAUSE_MARK.search(text, c.end, e)
+    for lo, hi in ((cut[-1] if cut else s, after.start() if after else e), (s, e)):
+        best, best_gap = None, None
+        for rx, d in ((p.past, 'past'), (p.future, 'future')):
+            for m in rx.finditer(text, lo, hi):
+                if c.start <= m.start() < c.end:
+                    continue
+                gap = c.start - m.end() if m.end() <= c.start else m.start() - c.end
+                if best_gap is None or gap < best_gap:
+                    best, best_gap = d, gap
+        if best:
+            return best
+    return None
+
+
+# What bounds a clause inside a sentence (a comma between digits is a decimal).
+_CLAUSE_MARK = re.compile(r'(?<!\d),|,(?!\d)|[;:«»“”"()–—]')
 
 
 _FIXED_BASE = datetime.date(2000, 1, 1)

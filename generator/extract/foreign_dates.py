@@ -378,6 +378,10 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 _SENTENCE_END = re.compile(r'(?<!\b\d)(?<!\b\d\d)[.!?]+["»”)]*\s+|\n\s*\n')
 
 
+# Two digits right after a month: a year this tagger does not read ("mai 68").
+_SHORT_YEAR = re.compile(r"\s*['’]?\d\d(?![\d:h]|[.,]\d)")
+
+
 def _is_lower(word: str) -> bool:
     return word[:1].islower()
 
@@ -395,6 +399,8 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
             start = m.start()
         if lang.code == 'fr' and month.lower() == 'mars' and month[0] == 'M' and not m.group('year'):
             continue   # "13 Mars": the planet or a name more often than the month
+        if not m.group('year') and _SHORT_YEAR.match(text, m.end()):
+            continue   # "13 mai 68": a year this tagger does not read, so no guess either
         if m.group('year'):
             out.append(_Cand(start, m.end(), f'{day} {month} {m.group("year")}', DAY, 'fixed'))
         else:
@@ -407,7 +413,8 @@ def _candidates(text: str, lang: Language, p: _Patterns) -> list[_Cand]:
     for m in p.month_year.finditer(text):
         out.append(_Cand(m.start(), m.end(), f'{m.group("month")} {m.group("year")}', MONTH, 'fixed'))
     for m in p.month.finditer(text):
-        if not m.group('month').endswith('.') and _month_word_ok(text, m, lang, p):
+        if not m.group('month').endswith('.') and not _SHORT_YEAR.match(text, m.end()) \
+                and _month_word_ok(text, m, lang, p):
             out.append(_yearless(text, m.start(), m.end(), m.group('month'), MONTH, lang, p))
     for m in p.year.finditer(text):
         out.append(_Cand(m.start('year'), m.end('year'), m.group('year'), YEAR, 'fixed'))

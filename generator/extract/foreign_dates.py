@@ -464,7 +464,18 @@ def _yearless(text: str, start: int, end: int, phrase: str, precision: str, lang
         end = tail.end()
     if direction is None and year_offset is None:
         direction = _lead_direction(text, start, lang)
+    if direction is None and year_offset is None and _PARTICIPLE.get(lang.code) \
+            and _PARTICIPLE[lang.code].search(text, max(0, start - 40), start):
+        direction = 'past'   # "la loi votée le 24 mars", "la ley aprobada el 24 de marzo"
     return _Cand(start, end, phrase, precision, 'yearless', direction, year_offset=year_offset)
+
+
+# A past participle right before a date's preposition: the date is when it was done,
+# whatever the tense of the main verb ("La loi votée le 24 mars sera appliquée").
+_PARTICIPLE = {
+    'fr': re.compile(r'\b\w{3,}(?:é|ée|és|ées)\s+(?:le|en|dès)\s+$', re.IGNORECASE),
+    'es': re.compile(r'\b\w{3,}(?:ad|id)[oa]s?\s+(?:el|en)\s+$', re.IGNORECASE),
+}
 
 
 def _lead_direction(text: str, start: int, lang: Language) -> Optional[str]:
@@ -571,8 +582,8 @@ def _day_word_ok(text: str, m: re.Match, lang: Language) -> bool:
     """"morgen"/"mañana" also name the morning: only the lower-case word
     outside "la/esta/por la mañana", "heute Morgen" is a day."""
     word = m.group()
-    if lang.code == 'de':
-        return word == 'morgen'
+    if lang.code == 'de':   # a sentence opening "Morgen" is tomorrow ("the morning" takes an article)
+        return word == 'morgen' or _sentence_initial(text, m.start())
     if lang.code == 'es':
         prev = [w.lower() for w in _prev_words(text, m.start())]
         if prev and prev[-1] in ('la', 'esta', 'una', 'cada', 'toda', 'misma'):

@@ -171,6 +171,16 @@ class Fields:
             self.error(key, str(problem))
             return None
 
+    def language(self, key: str) -> str | None:
+        """A language tag such as fr, de-AT or en-GB (the primary language, then optional subtags)."""
+        value = self.text(key)
+        if value is None:
+            return None
+        if not _LANGUAGE_TAG.fullmatch(value):
+            self.error(key, f"expected a language code such as fr, de-AT or en-GB, got '{value[:40]}'")
+            return None
+        return value
+
     def url(self, key: str) -> str | None:
         value = self.text(key)
         if value is None:
@@ -208,6 +218,10 @@ class Fields:
                 continue
             result.append(Fields(item, self.path, self.diagnostics, f"{self.prefix}{key}[{index}]."))
         return result
+
+
+# BCP 47 in outline: two or three letters, then subtags ("fr", "de-AT", "es-419", "zh-Hant-TW").
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def _date_input(value: object) -> object:

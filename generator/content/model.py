@@ -131,6 +131,7 @@ class Article:
     updated: date | None = None
     draft: bool = False
     topics_location: SourceLocation | None = None  # where `topics:` is written, for messages about it
+    language: str | None = None  # `language:` (or `lang:`) in the front matter; None: the site's
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from .yamlmarks import MarkedMap
 FACT_KEYS = ("facts", "events", "people", "quotes", "claims")
 ARTICLE_KEYS = frozenset(
     {"title", "date", "updated", "slug", "source", "authors", "tags", "topics", "summary", "image", "extract",
-     "ignore", "draft", *FACT_KEYS}
+     "ignore", "draft", "language", "lang", *FACT_KEYS}
 )
 TOPIC_KEYS = frozenset({"title", "summary", "slug", "tags", *FACT_KEYS})
 ENTITY_KEYS = frozenset({"name", "kind", "aliases", "role", "description", "url", "slug"})
@@ -86,6 +86,7 @@ def validate_article(doc: Document, diagnostics: Diagnostics, default_extract: E
         updated=f.publication_date("updated"),
         draft=f.boolean("draft", False),
         topics_location=f.value_location("topics") if "topics" in f else None,
+        language=_language(f),
     )
     return article if title is not None else None  # every other field was still checked, so all problems are listed
 
@@ -115,6 +116,14 @@ def _article_without_front_matter(doc: Document, diagnostics: Diagnostics, defau
         location=SourceLocation(doc.path),
         extract=default_extract,
     )
+
+
+def _language(f: Fields) -> str | None:
+    """`language:`, or its short form `lang:`; giving both is a mistake (which would win?)."""
+    if "language" in f and "lang" in f:
+        f.diagnostics.error(f.key_location("lang"), "give the article's language once: 'language:' or 'lang:', not both")
+        return f.language("language")
+    return f.language("language") if "language" in f else f.language("lang")
 
 
 def _image(f: Fields) -> Image | None:

@@ -15,6 +15,7 @@ The stages, one small module each:
 * :mod:`.people` -- roles in apposition; the people and entity records
 * :mod:`.numbers` -- counts, amounts and measures
 * :mod:`.dates` (and its rules, :mod:`.date_rules`) -- the date tagger
+* :mod:`.foreign_dates` -- dates in French, German and Spanish (with dateparser)
 * :mod:`.events` -- dated sentences, with dates from :mod:`.dates`
 * :mod:`.writeback` -- append extracted items to an article's front matter
 
@@ -49,7 +50,7 @@ __all__ = ["Span", "ExtractedQuote", "ExtractedNumber", "ExtractedPerson", "Extr
 
 
 def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL_KINDS,
-            date_order: str = "MDY", skip_lines: int = 0) -> Extraction:
+            date_order: str = "MDY", skip_lines: int = 0, language: str = "en") -> Extraction:
     """Extract events, key numbers, quotes, people and entities from an article body.
 
     ``dct`` is the publication date (it anchors "13 November" and "yesterday");
@@ -59,6 +60,12 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     credit the build knows of) are ignored -- blank lines before them are not
     counted.  Lines that look like a picture credit ("… Getty") are ignored
     anyway.  Spans are offsets into ``text``.
+
+    ``language`` (a tag such as "en-GB" or "fr") picks the date tagger:
+    English has its own rules; French, German and Spanish are read with
+    :mod:`.foreign_dates`; in any other language no dates are tagged (an
+    English reading of them would be wrong more often than right).  The
+    other extractors read every text the same way.
 
     Never raises on any text.  Should the date tagger fail on some text, a
     ``RuntimeWarning`` says so and the other kinds are still extracted.
@@ -75,9 +82,8 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     if kinds & {"dates", "numbers"}:
         # The tagger reads the masked text: same offsets, but no markup,
         # captions or credits -- and its spans keep dates out of the numbers.
-        from .dates import find_dates
         try:
-            mentions = find_dates(doc.masked, dct or _SPANS_ONLY_DCT, date_order=date_order)
+            mentions = _find_dates(doc.masked, dct or _SPANS_ONLY_DCT, date_order, language)
         except Exception as exc:  # noqa: BLE001 - one odd phrase must not cost the whole article
             # The tagger is a separate module; if it trips on some text we
             # still extract everything else, and say so loudly.
@@ -99,6 +105,18 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
         if "people" in kinds:
             people, entities = find_people(index)
     return Extraction(tuple(events), tuple(facts), tuple(quotes), tuple(people), tuple(entities))
+
+
+def _find_dates(text: str, dct: datetime.date, date_order: str, language: str) -> list:
+    """The date mentions of a text, by the tagger for its language (imported on first use)."""
+    from .foreign_dates import language_code, supported
+    if language_code(language) == "en":
+        from .dates import find_dates
+        return find_dates(text, dct, date_order=date_order)
+    if supported(language):
+        from .foreign_dates import find_dates as find_foreign_dates
+        return find_foreign_dates(text, dct, language)
+    return []
 
 
 def _item_json(item) -> dict:

@@ -42,7 +42,10 @@ class ArticleFacts:
 
 
 def extract_article(article: Article, config: SiteConfig):
-    """Run the extractors on an article's text, or return None when extraction is off."""
+    """Run the extractors on an article's text, or return None when extraction is off.
+
+    Dates are read in the article's language (its `language:`, else the site's).
+    """
     kinds = set(article.extract.kinds)
     if article.date is None:
         kinds.discard("dates")  # relative dates cannot be resolved without a publication date
@@ -55,6 +58,7 @@ def extract_article(article: Article, config: SiteConfig):
         article.date,
         kinds=frozenset(kinds),
         date_order=config.date_order,
+        language=article.language or config.language,
         skip_lines=lead_lines(article.body, article.image),
     )
 

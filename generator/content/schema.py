@@ -103,6 +103,8 @@ FRONT_HELP = {
     "extract": "find dates, numbers, quotes and people in the text: true, false, or {quotes: false}",
     "ignore": "extracted items you reject, by their text",
     "draft": "true keeps the article out of the site",
+    "language": "the article's language when not the site's, e.g. fr, de, es: its dates are read in it",
+    "lang": "the same as language (give one of the two)",
     "facts": "the key-fact box: - {label: …, value: …, unit: …, as_stated: words of the article, note: …}",
     "events": "the timeline: - {date: 2015-11-13, text: …, as_stated: words of the article}",
     "people": "- {name: …, role: …, org: …}",
@@ -141,10 +143,11 @@ ITEM_REQUIRED = {"facts": ("label", "value"), "events": ("date", "text"), "peopl
 FACTS = {key: {"type": "array", "items": _mapping(ITEM_TYPES[key], ITEM_KEYS[key], ITEM_REQUIRED[key])}
          for key in FACT_KEYS}
 
+LANGUAGE = {"type": "string", "pattern": "^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"}   # as fields.language reads it
 ARTICLE_TYPES = {
     "title": TEXT, "date": DAY, "updated": DAY, "slug": TEXT, "source": SOURCE, "authors": TEXT_LIST,
     "tags": TEXT_LIST, "topics": TEXT_LIST, "summary": TEXT, "extract": EXTRACT, "ignore": TEXT_LIST,
-    "draft": BOOLEAN,
+    "draft": BOOLEAN, "language": LANGUAGE, "lang": LANGUAGE,
     "image": _mapping({"src": URL, "alt": TEXT, "caption": TEXT, "credit": TEXT}, IMAGE_KEYS),
     **FACTS,
 }
@@ -154,7 +157,7 @@ ENTITY_TYPES = {
     "description": TEXT, "url": URL, "slug": TEXT,
 }
 SITE_TYPES = {
-    "title": TEXT, "description": TEXT, "base_url": URL, "language": TEXT,
+    "title": TEXT, "description": TEXT, "base_url": URL, "language": LANGUAGE,
     "date_order": {"enum": ["DMY", "MDY"]}, "extract": EXTRACT, "allow_html": BOOLEAN, "author": TEXT,
     "feed_limit": {"type": "integer", "minimum": 1},
     "publish_extracted": {"enum": list(PUBLISH_EXTRACTED)},

@@ -11,12 +11,15 @@ The stages, one small module each:
 * :mod:`.sentences` -- mask markup, captions and credits; paragraphs and sentences
 * :mod:`.gazetteer` -- the small hand-written word lists (places, organisations, titles)
 * :mod:`.names` -- proper names, sorted into people, organisations and places
-* :mod:`.quotes` -- quotations and their speakers
+* :mod:`.quotes` -- quotations, with their speakers from :mod:`.speakers`
 * :mod:`.people` -- roles in apposition; the people and entity records
-* :mod:`.numbers` -- counts, amounts and measures
-* :mod:`.dates` (and its rules, :mod:`.date_rules`) -- the date tagger
+* :mod:`.numbers` -- counts, amounts and measures, labelled by :mod:`.number_context`
+  and ranked by :mod:`.number_rank`
+* :mod:`.dates` (and its rules, :mod:`.date_rules`) -- the English date tagger
 * :mod:`.foreign_dates` -- dates in French, German and Spanish (with dateparser)
-* :mod:`.events` -- dated sentences, with dates from :mod:`.dates`
+* :mod:`.events` -- the dated news of a sentence: :mod:`.clauses` gives each date
+  its role, :mod:`.headlines` writes the headline, :mod:`.lexicon` holds their words
+* :mod:`.sentence_events` -- events for languages the clause reader does not know
 * :mod:`.writeback` -- append extracted items to an article's front matter
 
 Everything here is heuristic and offline: regular expressions and small word
@@ -34,6 +37,7 @@ import warnings
 from dataclasses import asdict
 
 from .events import find_events
+from .sentence_events import find_sentence_events
 from .items import (Extraction, ExtractedEntity, ExtractedEvent, ExtractedNumber,
                     ExtractedPerson, ExtractedQuote, Span)
 from .names import NameIndex
@@ -97,7 +101,12 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     index = NameIndex(doc) if kinds & {"quotes", "people", "dates"} else None
     # Events read the names (a headline's "he" is the person named before it),
     # before quotes add their speakers to the index.
-    events = find_events(doc, mentions, index, dct) if "dates" in kinds else []
+    if "dates" not in kinds:
+        events = []
+    elif _english(language):
+        events = find_events(doc, mentions, index, dct)
+    else:   # the clause reader knows English only: the dated sentences themselves, when short
+        events = find_sentence_events(doc, mentions)
     if kinds & {"quotes", "people"}:
         # Quotes first: a speaker may be the only evidence that a name is a person.
         if "quotes" in kinds:
@@ -107,10 +116,15 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     return Extraction(tuple(events), tuple(facts), tuple(quotes), tuple(people), tuple(entities))
 
 
+def _english(language: str) -> bool:
+    from .foreign_dates import language_code
+    return language_code(language) == "en"
+
+
 def _find_dates(text: str, dct: datetime.date, date_order: str, language: str) -> list:
     """The date mentions of a text, by the tagger for its language (imported on first use)."""
-    from .foreign_dates import language_code, supported
-    if language_code(language) == "en":
+    from .foreign_dates import supported
+    if _english(language):
         from .dates import find_dates
         return find_dates(text, dct, date_order=date_order)
     if supported(language):

@@ -51,7 +51,8 @@ class DateLike(Protocol):
     mod: str | None
 
 
-def _concrete(value: str) -> bool:
+def concrete_value(value: str) -> bool:
+    """A calendar value a timeline can place: a year, month, day, week, quarter or season (not "now")."""
     return value[:1].isdigit() and value not in _REFS and len(value) >= 4 and "X" not in value[:4]
 
 
@@ -216,7 +217,7 @@ class _Sentence:
         self.r = cl.read(doc.text, self.toks, sent[0])
 
     def dates(self, *roles: str) -> list[cl.Tok]:
-        return [t for t in self.toks if t.kind == "d" and t.role in roles and _concrete(str(t.date.value))]
+        return [t for t in self.toks if t.kind == "d" and t.role in roles and concrete_value(str(t.date.value))]
 
     def event(self) -> tuple[cl.Tok, str] | None:
         r = self.r
@@ -514,7 +515,7 @@ class _Sentence:
             t = toks[a]
             if kind != "side" or not cl._reduced_relative(toks, a) or not t.low.endswith("ed"):
                 continue
-            dates = [d for d in toks[a:b] if d.kind == "d" and _concrete(str(d.date.value))]
+            dates = [d for d in toks[a:b] if d.kind == "d" and concrete_value(str(d.date.value))]
             if not dates or self._future(dates[0]):
                 continue
             k = a + 1
@@ -576,7 +577,7 @@ class _Sentence:
         for a, b, kind in list(r.sides) + [(x, y, k) for x, y, k in r.leads]:
             if kind not in ("side", "since") or r.toks[a].low != "since":
                 continue
-            dates = [t for t in r.toks[a:b] if t.kind == "d" and _concrete(str(t.date.value))]
+            dates = [t for t in r.toks[a:b] if t.kind == "d" and concrete_value(str(t.date.value))]
             if not dates:
                 continue
             end = b - 1 if b - 1 < len(r.toks) and r.toks[b - 1].text == "," else b
@@ -616,7 +617,7 @@ def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
         by_sent.setdefault(sent, []).append(m)
     events = []
     for sent, ms in sorted(by_sent.items()):
-        if not any(_concrete(str(m.value)) for m in ms):
+        if not any(concrete_value(str(m.value)) for m in ms):
             continue
         found = _Sentence(doc, sent, ms, index, dct).event()
         if found is None:

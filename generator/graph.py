@@ -10,8 +10,10 @@ reports spans that are not in the text), not only a matter of display.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
+from datetime import date, timedelta
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -22,6 +24,7 @@ from .errors import Diagnostics
 from .fields import slugify
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, same_person
+from .overview import overview_strip
 from .model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
 from .urls import Urls
 
@@ -37,12 +40,21 @@ class Report:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """A point on a timeline; several reports of the same event share one entry."""
+    """A point on a timeline; several reports of the same event share one entry.
+
+    `importance` ranks the entry on its timeline: 1 is a key event (shown
+    first), 2 a development worth a place, 3 a passing mention. On a topic
+    timeline, lesser happenings of the same day that only one article reports
+    are listed under the day's main entry (`also`) rather than standing as
+    entries of their own.
+    """
 
     date: DateValue
     text: str
     reports: tuple[Report, ...]
     anchor: str
+    importance: int = 2
+    also: tuple["TimelineEntry", ...] = ()
 
     @cached_property  # pages ask each entry several times
     def extracted(self) -> bool:
@@ -52,6 +64,19 @@ class TimelineEntry:
     def articles(self) -> tuple[Article, ...]:
         # by identity: hashing an Article hashes its whole body and facts, and pages ask for this often
         return tuple({id(r.article): r.article for r in self.reports if r.article is not None}.values())
+
+    @cached_property
+    def sources(self) -> tuple[tuple[Article | None, DateValue], ...]:
+        """Each source once, with the date it gives: an article, or None for the topic sheet itself."""
+        seen: dict[int, tuple[Article | None, DateValue]] = {}
+        for report in self.reports:
+            seen.setdefault(id(report.article), (report.article, report.event.date))
+        return tuple(seen.values())
+
+    @cached_property
+    def date_disputed(self) -> bool:
+        """Whether the sources give the event different dates (a day apart, or a month against a day)."""
+        return any(report.event.date.value != self.date.value for report in self.reports)
 
 
 @dataclass(frozen=True)
@@ -81,6 +106,19 @@ class TopicPage:
     facts: tuple[tuple[str, tuple[SourcedFact, ...]], ...]  # label -> every source's figure
     body_html: str
 
+    @property
+    def key_events(self) -> tuple[TimelineEntry, ...]:
+        return tuple(e for e in self.timeline if e.importance == 1)
+
+    @property
+    def other_entries(self) -> tuple[TimelineEntry, ...]:
+        return tuple(e for e in self.timeline if e.importance != 1)
+
+    @cached_property
+    def overview(self):
+        """The strip drawn above the timeline (`overview.Strip`), or None."""
+        return overview_strip(self.timeline)
+
 
 @dataclass(frozen=True)
 class TagPage:
@@ -105,6 +143,11 @@ class TimelineYear:
     slug: str  # "2015", or "undated"
     label: str  # "2015", or "Undated start"
     entries: tuple[TimelineEntry, ...]
+
+    @cached_property
+    def overview(self):
+        """The strip drawn above the year's timeline (`overview.Strip`), or None."""
+        return overview_strip(self.entries)
 
 
 @dataclass(frozen=True)
@@ -346,12 +389,16 @@ def _prefix(ranked: list[str]) -> list[str]:
 
 
 def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
-    """One entry per group, ordered by date and then text, each with an anchor unique on its page."""
+    """One entry per group, ordered by date and then text, each with an anchor unique on its page.
+
+    A group joined across dates (`join_close_dates`) takes the date most of
+    its sources give; its headline is the most representative report's
+    (`representative`).
+    """
     entries = []
     for group in groups:
-        # a hand-written description reads better than an extracted sentence
-        lead = min(group, key=lambda r: r.event.origin.extracted)
-        entries.append((lead.event.date, lead.event.text, tuple(group)))
+        lead = representative(group)
+        entries.append((_group_date(group, lead), lead.event.text, tuple(group)))
     entries.sort(key=lambda e: (e[0].sort_key(), e[1]))
     used: dict[str, int] = {}
     bases: dict[str, str] = {}  # date value -> its anchor: many entries share a date
@@ -362,6 +409,320 @@ def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
         anchor = base if used[base] == 1 else f"{base}-{used[base]}"
         result.append(TimelineEntry(when, text, group, anchor))
     return tuple(result)
+
+
+def representative(group: list[Report]) -> Report:
+    """The report whose text heads the entry.
+
+    A hand-written description reads better than an extracted sentence.
+    Among extracted ones: a text that reads as a complete sentence (a capital
+    first, some words), then the one sharing most words with the other reports
+    (it says what they all say), then the earliest article's (the first
+    report is usually the fullest account of the happening itself).
+    """
+    if len(group) == 1:
+        return group[0]
+    words = [_words(r.event.text) for r in group]
+    shared = [sum(len(mine & other) for j, other in enumerate(words) if j != i) for i, mine in enumerate(words)]
+
+    def rank(i: int) -> tuple:
+        report = group[i]
+        published = report.article.date.toordinal() if report.article and report.article.date else 0
+        return (report.event.origin.extracted, not _complete(report.event.text), -shared[i], published, i)
+
+    return group[min(range(len(group)), key=rank)]
+
+
+_FRAGMENT_START = frozenset("and but or which who whom whose that with had has have was were said says also "
+                            "then while when where as if".split())
+
+
+def _complete(text: str) -> bool:
+    """Whether an extracted text reads as a sentence rather than a clause cut out of one."""
+    words = text.split()
+    return (len(words) >= 4 and text[:1].isupper() and words[0].lower() not in _FRAGMENT_START
+            and not text.startswith(("\"", "'", "“")))
+
+
+def _group_date(group: list[Report], lead: Report) -> DateValue:
+    """The date of a group: the one most of its sources give, then the finest, then the lead's."""
+    if len(group) == 1:
+        return lead.event.date
+    votes: dict[str, set[int]] = defaultdict(set)
+    dates: dict[str, DateValue] = {}
+    for report in group:
+        votes[report.event.date.value].add(id(report.article))
+        dates.setdefault(report.event.date.value, report.event.date)
+    if len(votes) == 1:
+        return lead.event.date
+    best = max(votes, key=lambda v: (len(votes[v]), -_RANK_OF.get(dates[v].precision, 9),
+                                     v == lead.event.date.value, [-c for c in dates[v].start.timetuple()[:3]]))
+    return dates[best]
+
+
+_RANK_OF = {"day": 0, "week": 1, "month": 2}  # finer first; every other precision after these
+
+
+# -- dates a day apart: one event, sources disagreeing -------------------------------------------
+
+# Two sources' dates for one happening: a day or two apart (a "Friday night" that is Saturday in
+# another time zone, a report filed after midnight), or a month against a day in it.
+_CLOSE_DAYS = 2
+# Reports sharing at least this many words, and half the shorter one's, tell of the same happening
+_CLOSE_SHARED = 3
+# A word in more of a month's reports than this tells nothing about which happening a report is about
+_COMMON_IN_MONTH = 200
+
+
+def join_close_dates(groups: list[list[Report]]) -> list[list[Report]]:
+    """Join groups of different articles that tell of one happening on dates a day or so apart.
+
+    `group_reports` keeps each date value apart. Here a day-precise group
+    joins a group from other articles dated up to two days away, or dated to
+    the month holding its day, when a report of each shares at least three
+    words and half the words of the shorter text. The joined group keeps
+    every report with the date it gives, so an entry can show where its
+    sources disagree. A single article giving two dates is two happenings
+    ("talks began on Monday ... resumed on Tuesday"), so groups are joined
+    only across articles.
+
+    Candidates are found through a (word, month) index, skipping words
+    common in that month, so a big site is not compared pair by pair.
+    """
+    keys = [_close_key(group[0].event.date) for group in groups]
+    words = [set().union(*(_words(r.event.text) for r in group)) for group in groups]
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, key in enumerate(keys):
+        if key:
+            for word in words[number]:
+                index[(word, key[0])].append(number)
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for number, key in enumerate(keys):
+        if not key or key[1] is None:  # only a day-precise group looks for its neighbours
+            continue
+        months = {key[0], *key[2]}
+        found: set[int] = set()
+        for word in words[number]:
+            for month in months:
+                postings = index.get((word, month), ())
+                if len(postings) <= _COMMON_IN_MONTH:
+                    found.update(postings)
+        for other in found:
+            if other == number or root(other) == root(number):
+                continue
+            day = keys[other][1]
+            if day is not None and not (0 < abs(day - key[1]) <= _CLOSE_DAYS):
+                continue
+            if day is None and not _holds(groups[other][0].event.date, groups[number][0].event.date):
+                continue  # a month- or week-precise group joins only the days inside it
+            if _same_happening(groups[number], groups[other]):
+                parent[root(other)] = root(number)
+    joined: dict[int, list[Report]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return list(joined.values())
+
+
+def _close_key(date: DateValue) -> tuple[str, int | None, tuple[str, ...]] | None:
+    """(month value, day ordinal or None, neighbouring months within reach) for a day- or month-precise date."""
+    if date.is_range or date.first is None or date.circa or date.uncertain:
+        return None
+    point = date.first
+    if point.precision == "month":
+        return (point.value, None, ())
+    if point.precision == "week":  # a week is a span holding the day, as a month is: keyed by its month
+        return (point.start.strftime("%Y-%m"), None, ())
+    if point.precision != "day":
+        return None
+    day = point.start
+    near = {(day + timedelta(days=d)).strftime("%Y-%m") for d in range(-_CLOSE_DAYS, _CLOSE_DAYS + 1)}
+    return (day.strftime("%Y-%m"), day.toordinal(), tuple(sorted(near - {day.strftime("%Y-%m")})))
+
+
+def _holds(span: DateValue, day: DateValue) -> bool:
+    return span.start <= day.start <= span.end
+
+
+def _same_happening(one: list[Report], other: list[Report]) -> bool:
+    mine = {id(r.article) for r in one if r.article is not None}
+    if any(id(r.article) in mine for r in other if r.article is not None):
+        return False
+    for a in one:
+        a_words = _words(a.event.text)
+        for b in other:
+            b_words = _words(b.event.text)
+            common = len(a_words & b_words)
+            if common >= _CLOSE_SHARED and 2 * common >= min(len(a_words), len(b_words)):
+                return True
+    return False
+
+
+# -- salience: which entries are the key events --------------------------------------------------
+
+# How many key events a timeline of n articles opens with: an editor's timeline of a story keeps one
+# or two happenings an article, and even a long-running story's fits on a screen or two.
+_KEY_PER_ARTICLE = 1.5
+_KEY_MIN, _KEY_MAX = 3, 25
+# An event dated at most this many days before the article reporting it is its news; up to
+# `_RECENT_DAYS`, a recent development it recalls; earlier, background to it
+_NEWS_DAYS = 31
+_RECENT_DAYS = 120
+_SPANS = frozenset({"week", "month"})  # a happening may be dated to one; a quarter or a year is a period
+
+
+@dataclass(frozen=True)
+class Salience:
+    """Why an entry ranks where it does: the signals timeline summarisation relies on."""
+
+    articles: int  # independent articles reporting it: the strongest signal
+    day_articles: int  # articles reporting anything on its date (a big day is told by many)
+    day_mentions: int  # reports of anything on its date, across the timeline's articles
+    central: float  # share of its words shared with the topic's title and intro or other articles
+    timing: str  # "news" (a month before a report at most), "recent", "ahead" (after every report), "background"
+    complete: bool  # its text reads as a sentence
+    vouched: bool  # written by a person, not extracted
+
+    @property
+    def score(self) -> float:
+        timing = {"news": 1.0, "recent": 0.5, "ahead": 0.3}.get(self.timing, 0.0)
+        return (1.5 * (self.articles - 1) + 0.75 * (self.day_articles - self.articles) + self.central
+                + 0.25 * math.log2(1 + self.day_mentions) + timing + (0.3 if self.complete else 0.0)
+                + (3.0 if self.vouched else 0.0))
+
+
+def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: bool = True,
+                  n_articles: int = 0) -> tuple[TimelineEntry, ...]:
+    """The entries of a topic's (or a year's) timeline with their importance, in date order.
+
+    Salience (`Salience.score`): how many independent articles report the
+    event, how many reports its date gathers, how much it shares with what
+    the rest of the timeline is about (`context`: the topic's title and
+    intro, and the other articles), and whether it was news to the articles
+    that report it rather than a date recalled in passing. `n_articles`: how
+    many articles the timeline is made of (by default, those with entries).
+
+    With `fold`, a date's lesser entries that only one article reports go
+    under the date's main entry (`TimelineEntry.also`): a day is shown once,
+    with its main happening first, and what else that article says happened
+    that day is one line below it, not an entry of its own.
+
+    Importance 1 (key): a happening dated to the day, week or month; news to
+    a source (or reported by two articles, or written by a person); among the
+    best `_KEY_PER_ARTICLE` per article (3 to 25). Importance 2: the other
+    entries two articles report, or news dated that finely. Importance 3:
+    everything else, background years mentioned in passing among them.
+    """
+    if not entries:
+        return entries
+    n_articles = n_articles or len({id(a) for e in entries for a in e.articles}) or 1
+    profile = _profile(entries, context)
+    on_date = Counter(e.date.value for e in entries for _ in e.reports)
+    sources_on_date: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        sources_on_date[entry.date.value].update(id(r.article) for r in entry.reports)
+    salience = {e.anchor: _salience(e, profile, len(sources_on_date[e.date.value]), on_date[e.date.value])
+                for e in entries}
+    score = {anchor: s.score for anchor, s in salience.items()}
+    kept: list[TimelineEntry] = []
+    folded: dict[str, list[TimelineEntry]] = defaultdict(list)
+    if fold:
+        by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in entries:
+            by_date[entry.date.value].append(entry)
+        for same_day in by_date.values():
+            same_day.sort(key=lambda e: (-score[e.anchor], e.anchor))
+            head = same_day[0]
+            kept.append(head)
+            for entry in same_day[1:]:
+                s = salience[entry.anchor]
+                if s.articles > 1 or s.vouched:
+                    kept.append(entry)  # a happening of its own: others report it too
+                else:
+                    folded[head.anchor].append(entry)
+    else:
+        kept = list(entries)
+    budget = max(_KEY_MIN, min(_KEY_MAX, round(_KEY_PER_ARTICLE * n_articles)))
+    eligible = [e for e in kept if _may_be_key(e, salience[e.anchor])]
+    eligible.sort(key=lambda e: (-score[e.anchor], e.date.sort_key(), e.anchor))
+    key = {e.anchor for e in eligible[:budget]}
+    result = []
+    for entry in kept:
+        s = salience[entry.anchor]
+        if entry.anchor in key:
+            importance = 1
+        elif s.vouched or s.articles > 1 or (s.timing in ("news", "recent") and entry.date.precision == "day"):
+            importance = 2
+        else:
+            importance = 3
+        also = tuple(replace_entry(e, importance=3) for e in sorted(folded.get(entry.anchor, ()),
+                                                                    key=lambda e: e.anchor))
+        result.append(replace_entry(entry, importance=importance, also=also))
+    order = {e.anchor: n for n, e in enumerate(entries)}
+    result.sort(key=lambda e: order[e.anchor])
+    return tuple(result)
+
+
+def replace_entry(entry: TimelineEntry, **changes) -> TimelineEntry:
+    """A copy of an entry with some fields changed (dataclasses.replace, without its cached properties)."""
+    fields = {"date": entry.date, "text": entry.text, "reports": entry.reports, "anchor": entry.anchor,
+              "importance": entry.importance, "also": entry.also}
+    fields.update(changes)
+    return TimelineEntry(**fields)
+
+
+def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
+    if s.vouched:
+        return True
+    if entry.date.is_range or entry.date.precision not in _SPANS | {"day"}:
+        return False  # a year, a quarter, a season: a period, not a happening one can put a day to
+    if entry.date.precision in _SPANS and s.articles == 1:
+        return s.timing == "news"  # "this week", "in March": key only as the article's own news
+    return s.timing != "background" or s.articles > 1
+
+
+def _profile(entries: tuple[TimelineEntry, ...], context: str) -> tuple[dict[str, int], set[str]]:
+    """Per word, how many articles of the timeline use it in an event; and the words of the context."""
+    articles_of: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        for report in entry.reports:
+            for word in _words(report.event.text):
+                articles_of[word].add(id(report.article))
+    return {w: len(a) for w, a in articles_of.items()}, _words(context)
+
+
+def _salience(entry: TimelineEntry, profile: tuple[dict[str, int], set[str]], day_articles: int,
+              day_mentions: int) -> Salience:
+    spread, context = profile
+    articles = len(entry.articles) + (1 if any(r.article is None for r in entry.reports) else 0)
+    words = _words(entry.text)
+    # a word counts as shared when the context has it or articles beyond this entry's own use it
+    shared = sum(1 for w in words if w in context or spread.get(w, 0) > articles)
+    central = shared / len(words) if words else 0.0
+    timings = set()
+    for report in entry.reports:
+        published = report.article.date if report.article else None
+        when = report.event.date
+        if published is None or when.first is None:
+            timings.add("news")
+            continue
+        if when.start > published:
+            timings.add("ahead")
+        elif (published - min(when.end, published)).days <= _NEWS_DAYS:
+            timings.add("news")
+        elif (published - when.end).days <= _RECENT_DAYS and when.precision == "day":
+            timings.add("recent")  # a day an article still names months later mattered to it
+        else:
+            timings.add("background")
+    timing = next(t for t in ("news", "recent", "ahead", "background") if t in timings) if timings else "news"
+    vouched = any(not r.event.origin.extracted for r in entry.reports)
+    return Salience(articles, day_articles, day_mentions, central, timing, _complete(entry.text), vouched)
 
 
 # -- the whole site ------------------------------------------------------------------------------
@@ -378,8 +739,7 @@ def build_graph(
     pages = sorted(pages, key=lambda p: (p.article.date is None, _neg_date(p.article), p.article.slug))
     reports = [Report(e, p.article) for p in pages for e in p.facts.events]
     reports += [Report(e, None, t.slug) for t in topics for e in t.facts.events]
-    groups = group_reports(reports)
-    timeline = timeline_entries(groups)
+    groups = join_close_dates(group_reports(reports))
     by_topic = _groups_by_topic(groups)
     pages_by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
@@ -387,6 +747,7 @@ def build_graph(
             pages_by_topic[slug].append(page)
     topic_pages = tuple(_topic_page(t, pages_by_topic[t.slug], by_topic.get(t.slug, []), config)
                         for t in sorted(topics, key=lambda t: t.title.lower()))
+    timeline = site_importance(timeline_entries(groups), topic_pages)
     tag_pages = _tag_pages(pages)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
     targets = _mention_targets(pages, entity_pages, Urls(config.base_url))
@@ -404,6 +765,32 @@ def build_graph(
         year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
         mention_targets=targets,
     )
+
+
+def site_importance(timeline: tuple[TimelineEntry, ...], topics: tuple[TopicPage, ...]) -> tuple[TimelineEntry, ...]:
+    """The site-wide timeline with each entry's importance.
+
+    An entry of a topic is as important as on the topic's page (the most
+    important, if it is in several). The entries of no topic are ranked
+    year by year among themselves, as a timeline of their own.
+    """
+    best: dict[int, int] = {}  # id of a report -> the importance of its entry on a topic page
+    for page in topics:
+        for entry in page.timeline:
+            for item in (entry, *entry.also):
+                for report in item.reports:
+                    best[id(report)] = min(best.get(id(report), 3), item.importance)
+    ranked: dict[str, int] = {}
+    loose: dict[int | None, list[TimelineEntry]] = defaultdict(list)
+    for entry in timeline:
+        found = [best[id(r)] for r in entry.reports if id(r) in best]
+        if found:
+            ranked[entry.anchor] = min(found)
+        else:
+            loose[entry.date.year()].append(entry)
+    for entries in loose.values():
+        ranked.update((e.anchor, e.importance) for e in rank_timeline(tuple(entries), fold=False))
+    return tuple(replace_entry(e, importance=ranked[e.anchor]) for e in timeline)
 
 
 def timeline_years(timeline: tuple[TimelineEntry, ...]) -> tuple[TimelineYear, ...]:
@@ -477,8 +864,10 @@ def _topic_page(topic: Topic, members: list[ArticlePage], groups: list[list[Repo
             if not fact.origin.extracted:  # a topic's key figures are the ones people vouched for
                 facts.setdefault(fact.label, []).append(SourcedFact(fact, page.article))
     body_html = render_body(topic.body, topic.body_format, config.allow_html)
+    context = " ".join((topic.title, topic.summary or "", topic.body[:2000]))  # what the topic says it is about
     return TopicPage(
-        topic, tuple(p.article for p in members), timeline_entries(groups),
+        topic, tuple(p.article for p in members),
+        rank_timeline(timeline_entries(groups), context, n_articles=len(members)),
         tuple((label, tuple(items)) for label, items in facts.items()), body_html,
     )
 

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import chain
 
@@ -233,10 +233,23 @@ def _short(text: str, limit: int = 60) -> str:
 
 _STOP = frozenset("a an the of in on at to for and or by with from as is was were be been has have had it its this that "
                   "which who after before during over into than their there they he she his her".split())
+# Words that say when, not what: reports of one happening on one date differ in them ("on Friday",
+# "on Aug. 7", "late yesterday"), so counting them keeps apart what is the same; and what was said,
+# not who did what, so counting "said" joins what differs.
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+                  "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+                  "today yesterday tomorrow tonight morning afternoon evening night noon midnight late early "
+                  "last next week weekend month year ago earlier later when said says say told".split())
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower())
+            if len(w) > 1 and w not in _STOP and w not in _WHEN and not _is_date_number(w)}
+
+
+def _is_date_number(word: str) -> bool:
+    """A day of the month or a year: part of the date, which reports grouped together already share."""
+    return word.isdigit() and (int(word) <= 31 or (len(word) == 4 and 1800 <= int(word) <= 2100))
 
 
 def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
@@ -602,22 +615,26 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     """The entries of a topic's (or a year's) timeline with their importance, in date order.
 
     Salience (`Salience.score`): how many independent articles report the
-    event, how many reports its date gathers, how much it shares with what
-    the rest of the timeline is about (`context`: the topic's title and
-    intro, and the other articles), and whether it was news to the articles
-    that report it rather than a date recalled in passing. `n_articles`: how
-    many articles the timeline is made of (by default, those with entries).
+    event, how many articles and reports its date gathers, how much it
+    shares with what the rest of the timeline is about (`context`: the
+    topic's title and intro, and the other articles), and whether it was
+    news to the articles that report it rather than a date recalled in
+    passing. `n_articles`: how many articles the timeline is made of (by
+    default, those with entries).
 
-    With `fold`, a date's lesser entries that only one article reports go
-    under the date's main entry (`TimelineEntry.also`): a day is shown once,
-    with its main happening first, and what else that article says happened
-    that day is one line below it, not an entry of its own.
+    With `fold`, each date is shown once with its main happenings
+    (`_fold_date`): what only one article reports that day goes under the
+    date's main entry (`TimelineEntry.also`), unless it is another source's
+    account of a main happening (it joins it) or several articles tell it
+    (it becomes a main entry).
 
-    Importance 1 (key): a happening dated to the day, week or month; news to
-    a source (or reported by two articles, or written by a person); among the
-    best `_KEY_PER_ARTICLE` per article (3 to 25). Importance 2: the other
-    entries two articles report, or news dated that finely. Importance 3:
-    everything else, background years mentioned in passing among them.
+    Importance 1 (key): a happening dated to the day, week or month (a
+    week or month only as an article's own news, unless two articles give
+    it); news to a source, or recalled by three articles, or written by a
+    person; among the best `_KEY_PER_ARTICLE` per article (3 to 25).
+    Importance 2: the other entries two articles report, or news dated to
+    the day. Importance 3: everything else, background years mentioned in
+    passing among them.
     """
     if not entries:
         return entries
@@ -629,25 +646,19 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
         sources_on_date[entry.date.value].update(id(r.article) for r in entry.reports)
     salience = {e.anchor: _salience(e, profile, len(sources_on_date[e.date.value]), on_date[e.date.value])
                 for e in entries}
-    score = {anchor: s.score for anchor, s in salience.items()}
     kept: list[TimelineEntry] = []
-    folded: dict[str, list[TimelineEntry]] = defaultdict(list)
+    folded: dict[str, list[TimelineEntry]] = {}
     if fold:
         by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
         for entry in entries:
             by_date[entry.date.value].append(entry)
         for same_day in by_date.values():
-            same_day.sort(key=lambda e: (-score[e.anchor], e.anchor))
-            head = same_day[0]
-            kept.append(head)
-            for entry in same_day[1:]:
-                s = salience[entry.anchor]
-                if s.articles > 1 or s.vouched:
-                    kept.append(entry)  # a happening of its own: others report it too
-                else:
-                    folded[head.anchor].append(entry)
+            mains, asides = _fold_date(same_day, salience, profile[0], n_articles)
+            kept.extend(mains)
+            folded[mains[0].anchor] = asides
     else:
         kept = list(entries)
+    score = {anchor: s.score for anchor, s in salience.items()}
     budget = max(_KEY_MIN, min(_KEY_MAX, round(_KEY_PER_ARTICLE * n_articles)))
     eligible = [e for e in kept if _may_be_key(e, salience[e.anchor])]
     eligible.sort(key=lambda e: (-score[e.anchor], e.date.sort_key(), e.anchor))
@@ -661,12 +672,53 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
             importance = 2
         else:
             importance = 3
-        also = tuple(replace_entry(e, importance=3) for e in sorted(folded.get(entry.anchor, ()),
-                                                                    key=lambda e: e.anchor))
+        also = tuple(replace_entry(e, importance=3) for e in sorted(folded.get(entry.anchor, ()), key=lambda e: e.anchor))
         result.append(replace_entry(entry, importance=importance, also=also))
     order = {e.anchor: n for n, e in enumerate(entries)}
     result.sort(key=lambda e: order[e.anchor])
     return tuple(result)
+
+
+def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience], spread: dict[str, int],
+               n_articles: int) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """One date's entries as (main entries, the first one heading the date; asides under it).
+
+    `salience` is updated for the entries that gain sources here.
+    """
+    same_day = sorted(same_day, key=lambda e: (-salience[e.anchor].score, e.anchor))
+    mains = [same_day[0]]
+    for entry in same_day[1:]:
+        s = salience[entry.anchor]
+        if s.articles > 1 or s.vouched:
+            mains.append(entry)  # a happening of its own: others report it too
+    separate = {id(e) for e in mains}
+    asides: list[TimelineEntry] = []
+    for entry in same_day[1:]:
+        if id(entry) in separate:
+            continue
+        # a report the site-wide grouping left apart (it came before the report that links it to a
+        # main entry) joins that entry as one more source
+        into = next((n for n, main in enumerate(mains) if _another_source(entry, main)), None)
+        if into is None:
+            asides.append(entry)
+        else:
+            mains[into] = _joined([mains[into], entry], salience)
+    result: list[TimelineEntry] = []
+    # what several articles tell in their own words is a happening of its own, not an aside
+    for group in _retold(asides, spread, n_articles):
+        if len(group) == 1:
+            result.append(group[0])
+        else:
+            mains.append(_joined(group, salience))
+    return mains, result
+
+
+def _joined(entries: list[TimelineEntry], salience: dict[str, Salience]) -> TimelineEntry:
+    """The first entry with the reports of all: one happening, several sources."""
+    reports = tuple(r for e in entries for r in e.reports)
+    joined = replace_entry(entries[0], reports=reports, text=representative(list(reports)).event.text)
+    salience[joined.anchor] = replace(salience[entries[0].anchor], articles=len(joined.articles))
+    return joined
 
 
 def replace_entry(entry: TimelineEntry, **changes) -> TimelineEntry:
@@ -677,6 +729,48 @@ def replace_entry(entry: TimelineEntry, **changes) -> TimelineEntry:
     return TimelineEntry(**fields)
 
 
+def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: int) -> list[list[TimelineEntry]]:
+    """Single-article entries of one date, grouped where different articles tell the same happening.
+
+    Looser than `group_reports`, because these are already known to share a
+    date and to differ from the date's main entries: two texts from different
+    articles sharing two words that name the happening rather than the story
+    (words that at most half the timeline's articles use) tell of one thing.
+    """
+    story = {w for w, n in spread.items() if 2 * n > n_articles}
+    words = [_words(e.text) - story for e in entries]
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(entries)):
+        for j in range(i):
+            if (len(words[i] & words[j]) >= 2 and root(i) != root(j)
+                    and not any(a is b for a in entries[i].articles for b in entries[j].articles)):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[TimelineEntry]] = {}
+    for i, entry in enumerate(entries):
+        groups.setdefault(root(i), []).append(entry)
+    return list(groups.values())
+
+
+def _another_source(entry: TimelineEntry, main: TimelineEntry) -> bool:
+    """Whether a single-article entry tells of a main entry's happening from an article it does not have yet."""
+    if any(a is b for a in entry.articles for b in main.articles):
+        return False
+    for report in entry.reports:
+        mine = _words(report.event.text)
+        for other in main.reports:
+            theirs = _words(other.event.text)
+            common = 2 * len(mine & theirs)
+            if common and (common >= len(mine) or common >= len(theirs)):
+                return True
+    return False
+
+
 def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
     if s.vouched:
         return True
@@ -684,7 +778,8 @@ def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
         return False  # a year, a quarter, a season: a period, not a happening one can put a day to
     if entry.date.precision in _SPANS and s.articles == 1:
         return s.timing == "news"  # "this week", "in March": key only as the article's own news
-    return s.timing != "background" or s.articles > 1
+    # a date recalled long after is background, unless many articles recall it
+    return s.timing != "background" or s.articles >= 3
 
 
 def _profile(entries: tuple[TimelineEntry, ...], context: str) -> tuple[dict[str, int], set[str]]:

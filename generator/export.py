@@ -1,7 +1,8 @@
 """Machine-readable exports, each beside what it describes.
 
 - `/data/site.json`: the index of the site: every article, topic and entity,
-  with links to the data files below;
+  with links to the data files below, and each topic's and year's key events
+  with their sources;
 - `/articles/<slug>/facts.json`: one article's fact sheet, every item with its
   source: the file and line a user wrote it on or, for an extracted item, the
   sentence it was found in;
@@ -75,9 +76,18 @@ def _article_summary(page: ArticlePage, urls: Urls) -> dict:
 
 
 def _topic(page: TopicPage, urls: Urls) -> dict:
-    return {"slug": page.topic.slug, "url": urls.abs_url(f"topics/{page.topic.slug}/"), "title": page.topic.title,
+    url = urls.abs_url(f"topics/{page.topic.slug}/")
+    return {"slug": page.topic.slug, "url": url, "title": page.topic.title,
             "summary": page.topic.summary, "articles": [a.slug for a in page.articles],
-            "timeline": urls.abs_url(f"topics/{page.topic.slug}/timeline.json")}
+            "timeline": urls.abs_url(f"topics/{page.topic.slug}/timeline.json"),
+            "entries": len(page.timeline),
+            "key_events": [_key_event(e, url, urls) for e in page.key_events]}
+
+
+def _key_event(entry: TimelineEntry, page_url: str, urls: Urls) -> dict:
+    """A key event as site.json lists it (every entry, key or not, is in the page's timeline.json)."""
+    return {"date": entry.date.value, "label": entry.date.label(), "text": entry.text, "importance": entry.importance,
+            "url": f"{page_url}#{entry.anchor}", "sources": entry_sources(entry, urls)}
 
 
 def _entity(page: EntityPage, urls: Urls) -> dict:
@@ -97,7 +107,9 @@ def site_json(graph: SiteGraph) -> bytes:
         "topics": [_topic(p, urls) for p in graph.topics],
         "entities": [_entity(p, urls) for p in graph.entities],
         "timeline": [{"year": y.label, "url": urls.abs_url(f"timeline/{y.slug}/"), "events": len(y.entries),
-                      "data": urls.abs_url(f"timeline/{y.slug}/timeline.json")} for y in graph.years],
+                      "data": urls.abs_url(f"timeline/{y.slug}/timeline.json"),
+                      "key_events": [_key_event(e, urls.abs_url(f"timeline/{y.slug}/"), urls)
+                                     for e in y.entries if e.importance == 1]} for y in graph.years],
         "events": urls.abs_url("data/events.csv"),
     }
     return _dump(data)

@@ -692,13 +692,14 @@ def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience], spr
         if s.articles > 1 or s.vouched:
             mains.append(entry)  # a happening of its own: others report it too
     separate = {id(e) for e in mains}
+    story = _story_words(spread, n_articles)
     asides: list[TimelineEntry] = []
     for entry in same_day[1:]:
         if id(entry) in separate:
             continue
         # a report the site-wide grouping left apart (it came before the report that links it to a
         # main entry) joins that entry as one more source
-        into = next((n for n, main in enumerate(mains) if _another_source(entry, main)), None)
+        into = next((n for n, main in enumerate(mains) if _another_source(entry, main, story)), None)
         if into is None:
             asides.append(entry)
         else:
@@ -729,6 +730,11 @@ def replace_entry(entry: TimelineEntry, **changes) -> TimelineEntry:
     return TimelineEntry(**fields)
 
 
+def _story_words(spread: dict[str, int], n_articles: int) -> set[str]:
+    """The words more than half of the timeline's articles use: they name the story, not one happening in it."""
+    return {w for w, n in spread.items() if 2 * n > n_articles}
+
+
 def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: int) -> list[list[TimelineEntry]]:
     """Single-article entries of one date, grouped where different articles tell the same happening.
 
@@ -737,7 +743,7 @@ def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: in
     articles sharing two words that name the happening rather than the story
     (words that at most half the timeline's articles use) tell of one thing.
     """
-    story = {w for w, n in spread.items() if 2 * n > n_articles}
+    story = _story_words(spread, n_articles)
     words = [_words(e.text) - story for e in entries]
     parent = list(range(len(entries)))
 
@@ -757,16 +763,28 @@ def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: in
     return list(groups.values())
 
 
-def _another_source(entry: TimelineEntry, main: TimelineEntry) -> bool:
-    """Whether a single-article entry tells of a main entry's happening from an article it does not have yet."""
+def _another_source(entry: TimelineEntry, main: TimelineEntry, story: set[str]) -> bool:
+    """Whether a single-article entry tells of a main entry's happening from an article it does not have yet.
+
+    Either their texts match as `group_reports` matches texts, or each text
+    has two words in the other's sentence beyond the words of the whole story
+    (`story`): an extracted text can be a clipped part of its sentence
+    ("Tomas Brenn, resigned on April 17"). Both ways, so that a sentence
+    telling of two happenings ("declared an emergency as the fire destroyed
+    forty homes") does not pull a report of the other one in.
+    """
     if any(a is b for a in entry.articles for b in main.articles):
         return False
     for report in entry.reports:
         mine = _words(report.event.text)
+        my_sentence = _words(report.event.origin.sentence or "") | mine
         for other in main.reports:
             theirs = _words(other.event.text)
             common = 2 * len(mine & theirs)
             if common and (common >= len(mine) or common >= len(theirs)):
+                return True
+            their_sentence = _words(other.event.origin.sentence or "") | theirs
+            if len((mine & their_sentence) - story) >= 2 and len((theirs & my_sentence) - story) >= 2:
                 return True
     return False
 

@@ -21,6 +21,7 @@ _BAR_TOP, _BAR_BOTTOM = 22, 50  # bars grow up from the axis; key marks sit abov
 _MARK_Y = 10
 _BREAK = 16  # the room a cut-out stretch of time takes
 _BINS = 48  # bars across the whole strip, shared out between the stretches
+_TICK_ROOM = 70  # the width a tick's label ("Aug 1990") needs
 
 
 class _Entry(Protocol):
@@ -73,7 +74,7 @@ class Strip:
 
 
 def overview_strip(entries: Iterable[_Entry]) -> Strip | None:
-    """The strip for these entries (None: fewer than two dated ones, nothing to show)."""
+    """The strip for these entries (None: fewer than two dated to a month or finer, nothing to show)."""
     dated = [(e, _day(e)) for e in entries]
     dated = [(e, d) for e, d in dated if d is not None]
     if len(dated) < 2:
@@ -95,17 +96,26 @@ def overview_strip(entries: Iterable[_Entry]) -> Strip | None:
                         f"{count} entr{'y' if count == 1 else 'ies'}, {_span_label(first, last)}"))
     marks = tuple(Mark(round(place.x(day), 1), e.anchor, f"{e.date.label()}: {e.text}")
                   for e, day in sorted(dated, key=lambda p: p[1]) if e.importance == 1)
-    ticks = [Tick(round(place.x(segment[0]), 1), _tick_label(segment)) for segment in segments]
+    ticks: list[Tick] = []
+    for segment in segments:  # a label where each stretch starts, unless it would run into the one before
+        x = round(place.x(segment[0]), 1)
+        if not ticks or x - ticks[-1].x >= _TICK_ROOM:
+            ticks.append(Tick(x, _tick_label(segment)))
     last_day = segments[-1][-1]
-    if place.x(last_day) - ticks[-1].x > 120:
+    if place.x(last_day) - ticks[-1].x > 2 * _TICK_ROOM:
         ticks.append(Tick(WIDTH, _tick_label([last_day]), anchor_end=True))
     return Strip(WIDTH, HEIGHT, tuple(bars), marks, tuple(ticks), tuple(round(b, 1) for b in place.breaks),
                  len(dated))
 
 
 def _day(entry: _Entry) -> date | None:
+    """Where an entry sits on the strip: its first day, if it is dated to a day, week or month.
+
+    A year or a quarter is a span, not a point: placed on its first day it
+    would stretch the axis over months in which nothing is known to happen.
+    """
     first = getattr(entry.date, "first", None)
-    return first.start if first is not None else None
+    return first.start if first is not None and first.precision in ("day", "week", "month") else None
 
 
 def _segments(days: list[date]) -> list[list[date]]:

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 
 from .body import lead_lines, render_body, strip_lead
@@ -242,9 +242,13 @@ _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday janu
                   "last next week weekend month year ago earlier later when said says say told".split())
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower())
-            if len(w) > 1 and w not in _STOP and w not in _WHEN and not _is_date_number(w)}
+@lru_cache(maxsize=1 << 18)  # a text is compared many times: grouped site-wide, joined, ranked per topic
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(text.lower())
+                     if len(w) > 1 and w not in _STOP and w not in _WHEN and not _is_date_number(w))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def _is_date_number(word: str) -> bool:
@@ -649,11 +653,12 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     kept: list[TimelineEntry] = []
     folded: dict[str, list[TimelineEntry]] = {}
     if fold:
+        story = _story_words(profile[0], n_articles)
         by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
         for entry in entries:
             by_date[entry.date.value].append(entry)
         for same_day in by_date.values():
-            mains, asides = _fold_date(same_day, salience, profile[0], n_articles)
+            mains, asides = _fold_date(same_day, salience, story)
             kept.extend(mains)
             folded[mains[0].anchor] = asides
     else:
@@ -679,11 +684,12 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     return tuple(result)
 
 
-def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience], spread: dict[str, int],
-               n_articles: int) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience],
+               story: set[str]) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
     """One date's entries as (main entries, the first one heading the date; asides under it).
 
-    `salience` is updated for the entries that gain sources here.
+    `story`: the words of the whole story (`_story_words`). `salience` is
+    updated for the entries that gain sources here.
     """
     same_day = sorted(same_day, key=lambda e: (-salience[e.anchor].score, e.anchor))
     mains = [same_day[0]]
@@ -692,7 +698,6 @@ def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience], spr
         if s.articles > 1 or s.vouched:
             mains.append(entry)  # a happening of its own: others report it too
     separate = {id(e) for e in mains}
-    story = _story_words(spread, n_articles)
     asides: list[TimelineEntry] = []
     for entry in same_day[1:]:
         if id(entry) in separate:
@@ -706,7 +711,7 @@ def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience], spr
             mains[into] = _joined([mains[into], entry], salience)
     result: list[TimelineEntry] = []
     # what several articles tell in their own words is a happening of its own, not an aside
-    for group in _retold(asides, spread, n_articles):
+    for group in _retold(asides, story):
         if len(group) == 1:
             result.append(group[0])
         else:
@@ -735,7 +740,7 @@ def _story_words(spread: dict[str, int], n_articles: int) -> set[str]:
     return {w for w, n in spread.items() if 2 * n > n_articles}
 
 
-def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: int) -> list[list[TimelineEntry]]:
+def _retold(entries: list[TimelineEntry], story: set[str]) -> list[list[TimelineEntry]]:
     """Single-article entries of one date, grouped where different articles tell the same happening.
 
     Looser than `group_reports`, because these are already known to share a
@@ -743,7 +748,6 @@ def _retold(entries: list[TimelineEntry], spread: dict[str, int], n_articles: in
     articles sharing two words that name the happening rather than the story
     (words that at most half the timeline's articles use) tell of one thing.
     """
-    story = _story_words(spread, n_articles)
     words = [_words(e.text) - story for e in entries]
     parent = list(range(len(entries)))
 

@@ -716,7 +716,15 @@ def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience],
             result.append(group[0])
         else:
             mains.append(_joined(group, salience))
-    return mains, result
+    # main entries that no article tells apart, and that tell of one happening, are one entry
+    merged: list[TimelineEntry] = []
+    for main in mains:
+        into = next((n for n, kept in enumerate(merged) if _another_source(main, kept, story)), None)
+        if into is None:
+            merged.append(main)
+        else:
+            merged[into] = _joined([merged[into], main], salience)
+    return merged, result
 
 
 def _joined(entries: list[TimelineEntry], salience: dict[str, Salience]) -> TimelineEntry:
@@ -768,7 +776,7 @@ def _retold(entries: list[TimelineEntry], story: set[str]) -> list[list[Timeline
 
 
 def _another_source(entry: TimelineEntry, main: TimelineEntry, story: set[str]) -> bool:
-    """Whether a single-article entry tells of a main entry's happening from an article it does not have yet.
+    """Whether an entry tells of a main entry's happening from articles the main entry does not have yet.
 
     Either their texts match as `group_reports` matches texts, or each text
     has two words in the other's sentence beyond the words of the whole story

@@ -632,9 +632,8 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     account of a main happening (it joins it) or several articles tell it
     (it becomes a main entry).
 
-    Importance 1 (key): a happening dated to the day, week or month (a
-    week or month only as an article's own news, unless two articles give
-    it); news to a source, or recalled by three articles, or written by a
+    Importance 1 (key): a happening dated to the day, or to the week or
+    month by two articles at least; news to a source, or recalled by three articles, or written by a
     person; among the best `_KEY_PER_ARTICLE` per article (3 to 25).
     Importance 2: the other entries two articles report, or news dated to
     the day. Importance 3: everything else, background years mentioned in
@@ -807,7 +806,7 @@ def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
     if entry.date.is_range or entry.date.precision not in _SPANS | {"day"}:
         return False  # a year, a quarter, a season: a period, not a happening one can put a day to
     if entry.date.precision in _SPANS and s.articles == 1:
-        return s.timing == "news"  # "this week", "in March": key only as the article's own news
+        return False  # "this week", "by the end of the month": too vague for one source alone to make it key
     # a date recalled long after is background, unless many articles recall it
     return s.timing != "background" or s.articles >= 3
 

@@ -79,6 +79,7 @@ def _entries(graph: SiteGraph, entries: tuple[TimelineEntry, ...]) -> str:
     """
     keys = graph.article_keys
     lines = []
+
     def sources_of(e: TimelineEntry) -> str:
         return ",".join([keys.get(r.article.slug, "?") if r.article else repr(r.event) for r in e.reports])
 

@@ -24,8 +24,8 @@ from .errors import Diagnostics
 from .fields import slugify
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, same_person
-from .overview import overview_strip
 from .model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
+from .overview import overview_strip
 from .urls import Urls
 
 

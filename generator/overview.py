@@ -22,6 +22,7 @@ _MARK_Y = 10
 _BREAK = 16  # the room a cut-out stretch of time takes
 _BINS = 48  # bars across the whole strip, shared out between the stretches
 _TICK_ROOM = 70  # the width a tick's label ("Aug 1990") needs
+_MARKS_MAX = 40  # more dots than this stop being a strip one can read (or tab through)
 
 
 class _Entry(Protocol):
@@ -30,6 +31,7 @@ class _Entry(Protocol):
     text: str
     importance: int
     also: tuple
+    articles: tuple
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,11 @@ def overview_strip(entries: Iterable[_Entry]) -> Strip | None:
         height = (_BAR_BOTTOM - _BAR_TOP) * math.sqrt(count / top)  # sqrt: one big day does not flatten the rest
         bars.append(Bar(round(x, 1), round(max(width - 1, 1.5), 1), round(max(height, 2), 1), count,
                         f"{count} entr{'y' if count == 1 else 'ies'}, {_span_label(first, last)}"))
+    key = [(e, day) for e, day in dated if e.importance == 1]
+    if len(key) > _MARKS_MAX:  # a big archive's year: the key events most sources report
+        key = sorted(key, key=lambda p: (-len(p[0].articles), p[1]))[:_MARKS_MAX]
     marks = tuple(Mark(round(place.x(day), 1), e.anchor, f"{e.date.label()}: {e.text}")
-                  for e, day in sorted(dated, key=lambda p: p[1]) if e.importance == 1)
+                  for e, day in sorted(key, key=lambda p: p[1]))
     ticks: list[Tick] = []
     for segment in segments:  # a label where each stretch starts, unless it would run into the one before
         x = round(place.x(segment[0]), 1)

@@ -10,8 +10,9 @@ import datetime
 
 from generator.datevalue import parse_date_value
 from generator.errors import SourceLocation
-from generator.graph import Report, group_reports, join_close_dates, rank_timeline, timeline_entries
+from generator.graph import Report, group_reports, join_close_dates, rank_timeline, replace_entry, timeline_entries
 from generator.model import Article, Event, Origin
+from generator.overview import overview_strip
 
 
 def _article(slug: str, published: str) -> Article:
@@ -95,3 +96,17 @@ def test_two_happenings_of_one_day_that_several_articles_report_stay_apart():
     entries = rank_timeline(_entries(reports), "Rail strike")
     assert len(entries) == 2 and all(len(e.articles) == 2 for e in entries)
     assert all(e.importance == 1 for e in entries)
+
+
+def test_the_overview_strip_cuts_long_quiet_stretches_and_marks_only_key_events():
+    reports = [_report(A, "1990-08-02", "Iraq invaded Kuwait"), _report(B, "1990-08-06", "The UN imposed an embargo"),
+               _report(C, "1998-02-23", "Annan and Aziz signed an accord"), _report(A, "1995", "Sanctions went on")]
+    entries = [replace_entry(e, importance=1 if "accord" in e.text or "invaded" in e.text else 2) for e in _entries(reports)]
+    strip = overview_strip(entries)
+    assert strip.entries == 3  # the year-precise entry is a span, not a point on the strip
+    assert len(strip.breaks) == 1  # the eight quiet years are cut out
+    assert [m.anchor for m in strip.marks] == [e.anchor for e in entries if e.importance == 1 and e.date.precision == "day"]
+    xs = [t.x for t in strip.ticks]
+    assert all(b - a >= 70 for a, b in zip(xs, xs[1:]))
+    assert all(0 <= bar.x <= strip.width and bar.height > 0 for bar in strip.bars)
+    assert overview_strip(entries[:1]) is None

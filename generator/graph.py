@@ -2,8 +2,9 @@
 
 This is where many articles become one record: a topic's timeline merges the
 events of all its articles (the same event reported twice shows once, with
-both sources); a person quoted in several articles has one entity page; the
-site-wide timeline holds every event. Bodies are rendered here too, because
+both sources, even when they differ on the date by a day) and ranks them,
+key events first (`rank_timeline`); a person quoted in several articles has
+one entity page; the site-wide timeline holds every event. Bodies are rendered here too, because
 placing each `as_stated` span in the text is a check (`factsheet check`
 reports spans that are not in the text), not only a matter of display.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from functools import cached_property, lru_cache
 from itertools import chain
 
@@ -496,7 +497,7 @@ def join_close_dates(groups: list[list[Report]]) -> list[list[Report]]:
 
     `group_reports` keeps each date value apart. Here a day-precise group
     joins a group from other articles dated up to two days away, or dated to
-    the month holding its day, when a report of each shares at least three
+    the month or week holding its day, when a report of each shares at least three
     words and half the words of the shorter text. The joined group keeps
     every report with the date it gives, so an entry can show where its
     sources disagree. A single article giving two dates is two happenings
@@ -547,11 +548,11 @@ def join_close_dates(groups: list[list[Report]]) -> list[list[Report]]:
     return list(joined.values())
 
 
-def _close_key(date: DateValue) -> tuple[str, int | None, tuple[str, ...]] | None:
+def _close_key(when: DateValue) -> tuple[str, int | None, tuple[str, ...]] | None:
     """(month value, day ordinal or None, neighbouring months within reach) for a day- or month-precise date."""
-    if date.is_range or date.first is None or date.circa or date.uncertain:
+    if when.is_range or when.first is None or when.circa or when.uncertain:
         return None
-    point = date.first
+    point = when.first
     if point.precision == "month":
         return (point.value, None, ())
     if point.precision == "week":  # a week is a span holding the day, as a month is: keyed by its month

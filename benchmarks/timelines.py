@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder with data/ and eval/ (default: ../shared from the repository root)")
     ap.add_argument("--work", help="keep the docs, content and built site here (default: a temporary folder)")
     ap.add_argument("--all-articles", action="store_true", help="build every TimeBank article, not only the stories'")
+    ap.add_argument("--code", default=ROOT,
+                    help="the checkout whose generator/ builds the site (default: this one), to compare with an earlier "
+                         "version, e.g. one unpacked with `git archive REV generator templates | tar -x -C DIR`")
     ap.add_argument("-v", "--verbose", action="store_true", help="pass -v to the scorer: per-event counts and noise")
     a = ap.parse_args(argv)
 
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         run([sys.executable, score_dates, "dump", os.path.join(shared, "data", "timebank"), "-o", docs])
         run([sys.executable, os.path.join(stories, "make_site.py"), docs, site_root]
             + ([] if a.all_articles else ["--stories-only"]))
-        env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        env = dict(os.environ, PYTHONPATH=os.path.abspath(a.code) + os.pathsep + os.environ.get("PYTHONPATH", ""))
         started = time.perf_counter()
         run([sys.executable, "-m", "generator.cli", "build", "--quiet", "--out", "site"], cwd=site_root, env=env)
         seconds = time.perf_counter() - started

@@ -169,7 +169,8 @@ def entry_sources(entry: TimelineEntry, urls: Urls) -> list[dict]:
     for article, when in entry.sources:
         item = {"date": when.value}
         if article is not None:
-            item.update(article=article.slug, title=article.title, url=urls.abs_url(f"articles/{article.slug}/"),
+            # no title: the slide's text links each source by its title already, and a big year has many
+            item.update(article=article.slug, url=urls.abs_url(f"articles/{article.slug}/"),
                         outlet=article.source.name, published=article.date.isoformat() if article.date else None)
         else:
             item["topic_sheet"] = True

@@ -75,6 +75,14 @@ class TimelineEntry:
         return tuple(seen.values())
 
     @cached_property
+    def source_dates(self) -> tuple[tuple[DateValue, tuple[Article | None, ...]], ...]:
+        """Each date the sources give, in date order, with the sources giving it."""
+        by_date: dict[str, list] = {}
+        for article, when in self.sources:
+            by_date.setdefault(when.value, [when, []])[1].append(article)
+        return tuple((when, tuple(articles)) for when, articles in sorted(by_date.values(), key=lambda p: p[0].sort_key()))
+
+    @cached_property
     def date_disputed(self) -> bool:
         """Whether the sources give the event different dates (a day apart, or a month against a day)."""
         return any(report.event.date.value != self.date.value for report in self.reports)

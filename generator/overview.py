@@ -21,7 +21,7 @@ _BAR_TOP, _BAR_BOTTOM = 22, 50  # bars grow up from the axis; key marks sit abov
 _MARK_Y = 10
 _BREAK = 16  # the room a cut-out stretch of time takes
 _BINS = 48  # bars across the whole strip, shared out between the stretches
-_TICK_ROOM = 70  # the width a tick's label ("Aug 1990") needs
+_TICK_ROOM = 90  # the width a tick's label ("12 Aug 1990") needs
 _MARKS_MAX = 40  # more dots than this stop being a strip one can read (or tab through)
 
 
@@ -101,14 +101,17 @@ def overview_strip(entries: Iterable[_Entry]) -> Strip | None:
         key = sorted(key, key=lambda p: (-len(p[0].articles), p[1]))[:_MARKS_MAX]
     marks = tuple(Mark(round(place.x(day), 1), e.anchor, f"{e.date.label()}: {e.text}")
                   for e, day in sorted(key, key=lambda p: p[1]))
+    # a label where each stretch starts, unless it would run into the one before, and one at the end;
+    # days when the whole strip is a few weeks, months when it is years
+    short = (days[-1] - days[0]).days < 120
     ticks: list[Tick] = []
-    for segment in segments:  # a label where each stretch starts, unless it would run into the one before
+    for segment in segments:
         x = round(place.x(segment[0]), 1)
         if not ticks or x - ticks[-1].x >= _TICK_ROOM:
-            ticks.append(Tick(x, _tick_label(segment)))
+            ticks.append(Tick(x, _tick_label(segment, short)))
     last_day = segments[-1][-1]
     if place.x(last_day) - ticks[-1].x > 2 * _TICK_ROOM:
-        ticks.append(Tick(WIDTH, _tick_label([last_day]), anchor_end=True))
+        ticks.append(Tick(WIDTH, _tick_label([last_day], short), anchor_end=True))
     return Strip(WIDTH, HEIGHT, tuple(bars), marks, tuple(ticks), tuple(round(b, 1) for b in place.breaks),
                  len(dated))
 
@@ -198,6 +201,8 @@ def _span_label(first: date, last: date) -> str:
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
 
 
-def _tick_label(segment: list[date]) -> str:
+def _tick_label(segment: list[date], short: bool) -> str:
     first = segment[0]
+    if short:
+        return f"{first.day} {first:%b %Y}"
     return f"{first:%b %Y}" if (segment[-1] - first).days < 730 else str(first.year)

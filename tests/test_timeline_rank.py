@@ -107,6 +107,6 @@ def test_the_overview_strip_cuts_long_quiet_stretches_and_marks_only_key_events(
     assert len(strip.breaks) == 1  # the eight quiet years are cut out
     assert [m.anchor for m in strip.marks] == [e.anchor for e in entries if e.importance == 1 and e.date.precision == "day"]
     xs = [t.x for t in strip.ticks]
-    assert all(b - a >= 70 for a, b in zip(xs, xs[1:]))
+    assert all(b - a >= 90 for a, b in zip(xs, xs[1:]))
     assert all(0 <= bar.x <= strip.width and bar.height > 0 for bar in strip.bars)
     assert overview_strip(entries[:1]) is None

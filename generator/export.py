@@ -217,11 +217,12 @@ def events_csv(graph: SiteGraph) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["date", "precision", "label", "event", "extracted", "importance", "sources", "source_dates"])
     for entry in graph.timeline:
+        # the date each source gives, where they differ: "slug=2024-03-04 slug=2024-03-05"
+        dates = " ".join(f"{a.slug if a else '-'}={when.value}" for a, when in entry.sources)
         writer.writerow([_cell(x) for x in (
             entry.date.value, entry.date.precision, entry.date.label(), entry.text, "yes" if entry.extracted else "no",
             entry.importance, " ".join(urls.abs_url(f"articles/{a.slug}/") for a in entry.articles),
-            # the date each source gives, where they differ: "slug=2024-03-04 slug=2024-03-05"
-            " ".join(f"{a.slug if a else '-'}={when.value}" for a, when in entry.sources) if entry.date_disputed else "",
+            dates if entry.date_disputed else "",
         )])
     return buffer.getvalue().encode("utf-8")
 

@@ -80,7 +80,8 @@ class TimelineEntry:
         by_date: dict[str, list] = {}
         for article, when in self.sources:
             by_date.setdefault(when.value, [when, []])[1].append(article)
-        return tuple((when, tuple(articles)) for when, articles in sorted(by_date.values(), key=lambda p: p[0].sort_key()))
+        ordered = sorted(by_date.values(), key=lambda pair: pair[0].sort_key())
+        return tuple((when, tuple(articles)) for when, articles in ordered)
 
     @cached_property
     def date_disputed(self) -> bool:
@@ -642,8 +643,9 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     (it becomes a main entry).
 
     Importance 1 (key): a happening dated to the day, or to the week or
-    month by two articles at least; news to a source, or recalled by three articles, or written by a
-    person; among the best `_KEY_PER_ARTICLE` per article (3 to 25).
+    month by two articles at least; news to a source, or recalled by three
+    articles, or written by a person; among the best `_KEY_PER_ARTICLE` per
+    article (3 to 25).
     Importance 2: the other entries two articles report, or news dated to
     the day. Importance 3: everything else, background years mentioned in
     passing among them.
@@ -685,7 +687,8 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
             importance = 2
         else:
             importance = 3
-        also = tuple(replace_entry(e, importance=3) for e in sorted(folded.get(entry.anchor, ()), key=lambda e: e.anchor))
+        asides = sorted(folded.get(entry.anchor, ()), key=lambda e: e.anchor)
+        also = tuple(replace_entry(e, importance=3) for e in asides)
         result.append(replace_entry(entry, importance=importance, also=also))
     order = {e.anchor: n for n, e in enumerate(entries)}
     result.sort(key=lambda e: order[e.anchor])

@@ -75,7 +75,8 @@ def test_each_key_event_is_one_key_entry_with_all_its_sources(site, topic):
             # an article giving the event another date is a source too (see the dispute test)
             need = set(found) | {a for a in disputed if any(a in e["sources"] for e in on_day)}
             match = next((e for e in free if need <= set(e["sources"])), None)
-            assert match, f"{topic} {day}: no entry lists all of {sorted(need)}: {[sorted(e['sources']) for e in on_day]}"
+            listed = [sorted(e["sources"]) for e in on_day]
+            assert match, f"{topic} {day}: no entry lists all of {sorted(need)}: {listed}"
             free.remove(match)
             assert len(found) * 2 >= len(event["articles"]), f"{topic} {day}: most expected sources have a report"
 

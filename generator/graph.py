@@ -643,9 +643,9 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     (it becomes a main entry).
 
     Importance 1 (key): a happening dated to the day, or to the week or
-    month by two articles at least; news to a source, or recalled by three
-    articles, or written by a person; among the best `_KEY_PER_ARTICLE` per
-    article (3 to 25).
+    month by two articles or by hand; news to a source, or recalled by three
+    articles; among the best `_KEY_PER_ARTICLE` per article (3 to 25). A
+    topic sheet's own events are always among the candidates.
     Importance 2: the other entries two articles report, or news dated to
     the day. Importance 3: everything else, background years mentioned in
     passing among them.
@@ -676,7 +676,8 @@ def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: b
     score = {anchor: s.score for anchor, s in salience.items()}
     budget = max(_KEY_MIN, min(_KEY_MAX, round(_KEY_PER_ARTICLE * n_articles)))
     eligible = [e for e in kept if _may_be_key(e, salience[e.anchor])]
-    eligible.sort(key=lambda e: (-score[e.anchor], e.date.sort_key(), e.anchor))
+    # ties: an entry with a start before one without (it has a place on the strip and in TimelineJS)
+    eligible.sort(key=lambda e: (-score[e.anchor], e.date.first is None, e.date.sort_key(), e.anchor))
     key = {e.anchor for e in eligible[:budget]}
     result = []
     for entry in kept:
@@ -813,11 +814,13 @@ def _another_source(entry: TimelineEntry, main: TimelineEntry, story: set[str]) 
 
 
 def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
-    if s.vouched:
-        return True
-    if entry.date.is_range or entry.date.precision not in _SPANS | {"day"}:
+    if any(report.article is None for report in entry.reports):
+        return True  # the topic sheet's own timeline: what its editor chose for the topic
+    if entry.date.precision not in _SPANS | {"day"}:
         return False  # a year, a quarter, a season: a period, not a happening one can put a day to
-    if entry.date.precision in _SPANS and s.articles == 1:
+    if entry.date.is_range and not s.vouched:
+        return False  # an extracted range is mostly a period ("from 2010 to 2014") too
+    if entry.date.precision in _SPANS and s.articles == 1 and not s.vouched:
         return False  # "this week", "by the end of the month": too vague for one source alone to make it key
     # a date recalled long after is background, unless many articles recall it
     return s.timing != "background" or s.articles >= 3

@@ -886,7 +886,7 @@ def build_graph(
             pages_by_topic[slug].append(page)
     topic_pages = tuple(_topic_page(t, pages_by_topic[t.slug], by_topic.get(t.slug, []), config)
                         for t in sorted(topics, key=lambda t: t.title.lower()))
-    timeline = site_importance(timeline_entries(groups), topic_pages)
+    timeline = site_importance(timeline_entries(as_on_topic_pages(groups, topic_pages)), topic_pages)
     tag_pages = _tag_pages(pages)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
     targets = _mention_targets(pages, entity_pages, Urls(config.base_url))
@@ -904,6 +904,35 @@ def build_graph(
         year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
         mention_targets=targets,
     )
+
+
+def as_on_topic_pages(groups: list[list[Report]], topics: tuple[TopicPage, ...]) -> list[list[Report]]:
+    """The site-wide groups, joined where a topic page found them to tell of one happening.
+
+    A topic page joins reports the site-wide grouping kept apart (`_fold_date`:
+    another source's clipped account, several articles' own words); the
+    site-wide timeline follows, so that an event is one entry there too.
+    The reports a topic page only lists under a day's main entry stay apart.
+    """
+    group_of = {id(report): number for number, group in enumerate(groups) for report in group}
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for page in topics:
+        for entry in page.timeline:
+            numbers = {root(group_of[id(r)]) for r in entry.reports if id(r) in group_of}
+            first = min(numbers, default=None)
+            for number in numbers:
+                parent[number] = first
+    joined: dict[int, list[Report]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return list(joined.values())
 
 
 def site_importance(timeline: tuple[TimelineEntry, ...], topics: tuple[TopicPage, ...]) -> tuple[TimelineEntry, ...]:

@@ -37,6 +37,7 @@ class Report:
     event: Event
     article: Article | None  # None: the topic sheet's own event
     topic: str | None = None  # the slug of the topic sheet that gives it, for a topic sheet's own event
+    order: int = 0  # its place among its source's events: extracted ones come in the order the text tells them
 
 
 @dataclass(frozen=True)
@@ -615,13 +616,14 @@ class Salience:
     timing: str  # "news" (a month before a report at most), "recent", "ahead" (after every report), "background"
     complete: bool  # its text reads as a sentence
     vouched: bool  # written by a person, not extracted
+    order: int = 0  # how early a source tells it: news is written top down, the main news first
 
     @property
     def score(self) -> float:
         timing = {"news": 1.0, "recent": 0.5, "ahead": 0.3}.get(self.timing, 0.0)
         return (1.5 * (self.articles - 1) + 0.75 * (self.day_articles - self.articles) + self.central
                 + 0.25 * math.log2(1 + self.day_mentions) + timing + (0.3 if self.complete else 0.0)
-                + (3.0 if self.vouched else 0.0))
+                + 0.5 / (1 + self.order) + (3.0 if self.vouched else 0.0))
 
 
 def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: bool = True,
@@ -861,7 +863,8 @@ def _salience(entry: TimelineEntry, profile: tuple[dict[str, int], set[str]], da
             timings.add("background")
     timing = next(t for t in ("news", "recent", "ahead", "background") if t in timings) if timings else "news"
     vouched = any(not r.event.origin.extracted for r in entry.reports)
-    return Salience(articles, day_articles, day_mentions, central, timing, _complete(entry.text), vouched)
+    order = min(r.order for r in entry.reports)
+    return Salience(articles, day_articles, day_mentions, central, timing, _complete(entry.text), vouched, order)
 
 
 # -- the whole site ------------------------------------------------------------------------------
@@ -876,8 +879,8 @@ def build_graph(
 ) -> SiteGraph:
     """Link articles to their topics, tags and entities, and merge the timelines."""
     pages = sorted(pages, key=lambda p: (p.article.date is None, _neg_date(p.article), p.article.slug))
-    reports = [Report(e, p.article) for p in pages for e in p.facts.events]
-    reports += [Report(e, None, t.slug) for t in topics for e in t.facts.events]
+    reports = [Report(e, p.article, order=n) for p in pages for n, e in enumerate(p.facts.events)]
+    reports += [Report(e, None, t.slug, n) for t in topics for n, e in enumerate(t.facts.events)]
     groups = join_close_dates(group_reports(reports))
     by_topic = _groups_by_topic(groups)
     pages_by_topic: dict[str, list[ArticlePage]] = defaultdict(list)

@@ -80,9 +80,15 @@ def _entries(graph: SiteGraph, entries: tuple[TimelineEntry, ...]) -> str:
     """
     keys = graph.article_keys
     lines = []
+
+    def sources_of(e: TimelineEntry) -> str:
+        return ",".join([keys.get(r.article.slug, "?") if r.article else repr(r.event) for r in e.reports])
+
     for e in entries:
-        sources = ",".join([keys.get(r.article.slug, "?") if r.article else repr(r.event) for r in e.reports])
-        lines.append(f"{e.anchor}\t{e.date.value}\t{e.text}\t{sources}")
+        sources = sources_of(e)
+        # its rank and the day's other reports under it come from the whole topic, not from these sources
+        also = ";".join(f"{a.anchor}:{a.text}:{sources_of(a)}" for a in e.also)
+        lines.append(f"{e.anchor}\t{e.date.value}\t{e.text}\t{sources}\t{e.importance}\t{also}")
     return "\n".join(lines)
 
 

@@ -1,7 +1,8 @@
 """Machine-readable exports, each beside what it describes.
 
 - `/data/site.json`: the index of the site: every article, topic and entity,
-  with links to the data files below;
+  with links to the data files below, and each topic's and year's key events
+  with their sources;
 - `/articles/<slug>/facts.json`: one article's fact sheet, every item with its
   source: the file and line a user wrote it on or, for an extracted item, the
   sentence it was found in, and its status: "checked" (hand-written) or
@@ -84,9 +85,18 @@ def _article_summary(page: ArticlePage, urls: Urls) -> dict:
 
 
 def _topic(page: TopicPage, urls: Urls) -> dict:
-    return {"slug": page.topic.slug, "url": urls.abs_url(f"topics/{page.topic.slug}/"), "title": page.topic.title,
+    url = urls.abs_url(f"topics/{page.topic.slug}/")
+    return {"slug": page.topic.slug, "url": url, "title": page.topic.title,
             "summary": page.topic.summary, "articles": [a.slug for a in page.articles],
-            "timeline": urls.abs_url(f"topics/{page.topic.slug}/timeline.json")}
+            "timeline": urls.abs_url(f"topics/{page.topic.slug}/timeline.json"),
+            "entries": len(page.timeline),
+            "key_events": [_key_event(e, url, urls) for e in page.key_events]}
+
+
+def _key_event(entry: TimelineEntry, page_url: str, urls: Urls) -> dict:
+    """A key event as site.json lists it (every entry, key or not, is in the page's timeline.json)."""
+    return {"date": entry.date.value, "label": entry.date.label(), "text": entry.text, "importance": entry.importance,
+            "url": f"{page_url}#{entry.anchor}", "sources": entry_sources(entry, urls)}
 
 
 def _entity(page: EntityPage, urls: Urls) -> dict:
@@ -107,7 +117,9 @@ def site_json(graph: SiteGraph) -> bytes:
         "topics": [_topic(p, urls) for p in graph.topics],
         "entities": [_entity(p, urls) for p in graph.entities],
         "timeline": [{"year": y.label, "url": urls.abs_url(f"timeline/{y.slug}/"), "events": len(y.entries),
-                      "data": urls.abs_url(f"timeline/{y.slug}/timeline.json")} for y in graph.years],
+                      "data": urls.abs_url(f"timeline/{y.slug}/timeline.json"),
+                      "key_events": [_key_event(e, urls.abs_url(f"timeline/{y.slug}/"), urls)
+                                     for e in y.entries if e.importance == 1]} for y in graph.years],
         "events": urls.abs_url("data/events.csv"),
     }
     return _dump(data)
@@ -126,24 +138,31 @@ def _timelinejs_date(value: DateValue, end: bool = False) -> dict | None:
     date = {"year": day.year}
     if point.precision in ("month", "day", "week", "quarter", "half", "season"):
         date["month"] = day.month
-    if point.precision in ("day", "week"):
+    if point.precision == "day":  # a week's first day would read as the day it happened: give its month only
         date["day"] = day.day
     return date
 
 
 def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, urls: Urls) -> bytes:
-    """A timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3)."""
+    """A timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3).
+
+    Each event also carries `importance` (1 key, 2, 3) and `sources`, every
+    article reporting it with the date that article gives; TimelineJS
+    ignores both. Its text names the sources, says where they disagree on
+    the date, and lists what else happened that day (`TimelineEntry.also`).
+    """
     events = []
     for entry in entries:
         start = _timelinejs_date(entry.date)
         if start is None:
             continue  # TimelineJS requires a start year
-        sources = "; ".join(f'<a href="{urls.abs_url(f"articles/{a.slug}/")}">{_html(a.title)}</a>' for a in entry.articles)
         event = {
             "start_date": start,
-            "text": {"headline": _html(entry.text), "text": f"Source: {sources}" if sources else ""},
+            "text": {"headline": _html(entry.text), "text": _slide_text(entry, urls)},
             "display_date": entry.date.label(),
             "unique_id": entry.anchor,
+            "importance": entry.importance,
+            "sources": entry_sources(entry, urls),
         }
         if entry.date.is_range and entry.date.last:
             event["end_date"] = _timelinejs_date(entry.date, end=True)
@@ -152,6 +171,40 @@ def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, 
         events.append(event)
     data = {"title": {"text": {"headline": _html(headline), "text": _html(text)}}, "events": events}
     return _dump(data)
+
+
+def entry_sources(entry: TimelineEntry, urls: Urls) -> list[dict]:
+    """Every source of an entry, once, with the date it gives the event."""
+    result = []
+    for article, when in entry.sources:
+        item = {"date": when.value}
+        if article is not None:
+            # no title: the slide's text links each source by its title already, and a big year has many
+            item.update(article=article.slug, url=urls.abs_url(f"articles/{article.slug}/"),
+                        outlet=article.source.name, published=article.date.isoformat() if article.date else None)
+        else:
+            item["topic_sheet"] = True
+        result.append(item)
+    return result
+
+
+def _links(entry: TimelineEntry, urls: Urls) -> str:
+    return "; ".join(f'<a href="{urls.abs_url(f"articles/{a.slug}/")}">{_html(a.title)}</a>' for a in entry.articles)
+
+
+def _slide_text(entry: TimelineEntry, urls: Urls) -> str:
+    parts = []
+    sources = _links(entry, urls)
+    if sources:
+        parts.append(f"Source{'s' if len(entry.articles) > 1 else ''}: {sources}")
+    if entry.date_disputed:
+        given = "; ".join(f"{_html(a.title) if a else 'the topic sheet'}: {_html(when.label())}"
+                          for a, when in entry.sources)
+        parts.append(f"Sources differ on the date: {given}")
+    if entry.also:
+        also = "".join(f"<li>{_html(e.text)} ({_links(e, urls) or 'topic sheet'})</li>" for e in entry.also)
+        parts.append(f"Also that day:<ul>{also}</ul>")
+    return "<p>" + "</p><p>".join(parts) + "</p>" if parts else ""
 
 
 def _html(text: str) -> str:
@@ -172,11 +225,14 @@ def events_csv(graph: SiteGraph) -> bytes:
     urls = Urls(graph.config.base_url)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", "precision", "label", "event", "extracted", "sources"])
+    writer.writerow(["date", "precision", "label", "event", "extracted", "importance", "sources", "source_dates"])
     for entry in graph.timeline:
+        # the date each source gives, where they differ: "slug=2024-03-04 slug=2024-03-05"
+        dates = " ".join(f"{a.slug if a else '-'}={when.value}" for a, when in entry.sources)
         writer.writerow([_cell(x) for x in (
             entry.date.value, entry.date.precision, entry.date.label(), entry.text, "yes" if entry.extracted else "no",
-            " ".join(urls.abs_url(f"articles/{a.slug}/") for a in entry.articles),
+            entry.importance, " ".join(urls.abs_url(f"articles/{a.slug}/") for a in entry.articles),
+            dates if entry.date_disputed else "",
         )])
     return buffer.getvalue().encode("utf-8")
 

@@ -2,18 +2,21 @@
 
 This is where many articles become one record: a topic's timeline merges the
 events of all its articles (the same event reported twice shows once, with
-both sources); a person quoted in several articles has one entity page; the
-site-wide timeline holds every event. Bodies are rendered here too, because
+both sources, even when they differ on the date by a day) and ranks them,
+key events first (`rank_timeline`); a person quoted in several articles has
+one entity page; the site-wide timeline holds every event. Bodies are rendered here too, because
 placing each `as_stated` span in the text is a check (`factsheet check`
 reports spans that are not in the text), not only a matter of display.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from functools import cached_property, lru_cache
 from itertools import chain
 
 from .body import lead_lines, render_body, strip_lead
@@ -24,6 +27,7 @@ from ..content.slugs import distinct_slugs
 from .highlight import Highlight, apply_highlights, link_mentions, normalise
 from .merge import ArticleFacts, EntityMention, fact_key, same_person
 from ..content.model import Article, Entity, Event, Fact, Facts, Origin, Quote, SiteConfig, Topic
+from .overview import overview_strip
 from .urls import Urls
 
 
@@ -34,16 +38,26 @@ class Report:
     event: Event
     article: Article | None  # None: the topic sheet's own event
     topic: str | None = None  # the slug of the topic sheet that gives it, for a topic sheet's own event
+    order: int = 0  # its place among its source's events: extracted ones come in the order the text tells them
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    """A point on a timeline; several reports of the same event share one entry."""
+    """A point on a timeline; several reports of the same event share one entry.
+
+    `importance` ranks the entry on its timeline: 1 is a key event (shown
+    first), 2 a development worth a place, 3 a passing mention. On a topic
+    timeline, lesser happenings of the same day that only one article reports
+    are listed under the day's main entry (`also`) rather than standing as
+    entries of their own.
+    """
 
     date: DateValue
     text: str
     reports: tuple[Report, ...]
     anchor: str
+    importance: int = 2
+    also: tuple["TimelineEntry", ...] = ()
 
     @cached_property  # pages ask each entry several times
     def extracted(self) -> bool:
@@ -53,6 +67,28 @@ class TimelineEntry:
     def articles(self) -> tuple[Article, ...]:
         # by identity: hashing an Article hashes its whole body and facts, and pages ask for this often
         return tuple({id(r.article): r.article for r in self.reports if r.article is not None}.values())
+
+    @cached_property
+    def sources(self) -> tuple[tuple[Article | None, DateValue], ...]:
+        """Each source once, with the date it gives: an article, or None for the topic sheet itself."""
+        seen: dict[int, tuple[Article | None, DateValue]] = {}
+        for report in self.reports:
+            seen.setdefault(id(report.article), (report.article, report.event.date))
+        return tuple(seen.values())
+
+    @cached_property
+    def source_dates(self) -> tuple[tuple[DateValue, tuple[Article | None, ...]], ...]:
+        """Each date the sources give, in date order, with the sources giving it."""
+        by_date: dict[str, list] = {}
+        for article, when in self.sources:
+            by_date.setdefault(when.value, [when, []])[1].append(article)
+        ordered = sorted(by_date.values(), key=lambda pair: pair[0].sort_key())
+        return tuple((when, tuple(articles)) for when, articles in ordered)
+
+    @cached_property
+    def date_disputed(self) -> bool:
+        """Whether the sources give the event different dates (a day apart, or a month against a day)."""
+        return any(report.event.date.value != self.date.value for report in self.reports)
 
 
 @dataclass(frozen=True)
@@ -82,6 +118,19 @@ class TopicPage:
     facts: tuple[tuple[str, tuple[SourcedFact, ...]], ...]  # label -> every source's figure
     body_html: str
 
+    @property
+    def key_events(self) -> tuple[TimelineEntry, ...]:
+        return tuple(e for e in self.timeline if e.importance == 1)
+
+    @property
+    def other_entries(self) -> tuple[TimelineEntry, ...]:
+        return tuple(e for e in self.timeline if e.importance != 1)
+
+    @cached_property
+    def overview(self):
+        """The strip drawn above the timeline (`overview.Strip`), or None."""
+        return overview_strip(self.timeline)
+
 
 @dataclass(frozen=True)
 class TagPage:
@@ -106,6 +155,11 @@ class TimelineYear:
     slug: str  # "2015", or "undated"
     label: str  # "2015", or "Undated start"
     entries: tuple[TimelineEntry, ...]
+
+    @cached_property
+    def overview(self):
+        """The strip drawn above the year's timeline (`overview.Strip`), or None."""
+        return overview_strip(self.entries)
 
 
 @dataclass(frozen=True)
@@ -196,10 +250,27 @@ def _short(text: str, limit: int = 60) -> str:
 
 _STOP = frozenset("a an the of in on at to for and or by with from as is was were be been has have had it its this that "
                   "which who after before during over into than their there they he she his her".split())
+# Words that say when, not what: reports of one happening on one date differ in them ("on Friday",
+# "on Aug. 7", "late yesterday"), so counting them keeps apart what is the same; and what was said,
+# not who did what, so counting "said" joins what differs.
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+                  "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+                  "today yesterday tomorrow tonight morning afternoon evening night noon midnight late early "
+                  "last next week weekend month year ago earlier later when said says say told".split())
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1}
+@lru_cache(maxsize=1 << 18)  # a text is compared many times: grouped site-wide, joined, ranked per topic
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _TOKEN.findall(text.lower())
+                     if len(w) > 1 and w not in _STOP and w not in _WHEN and not _is_date_number(w))
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _is_date_number(word: str) -> bool:
+    """A day of the month or a year: part of the date, which reports grouped together already share."""
+    return word.isdigit() and (int(word) <= 31 or (len(word) == 4 and 1800 <= int(word) <= 2100))
 
 
 def merge_events(reports: list[Report]) -> tuple[TimelineEntry, ...]:
@@ -352,12 +423,16 @@ def _prefix(ranked: list[str]) -> list[str]:
 
 
 def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
-    """One entry per group, ordered by date and then text, each with an anchor unique on its page."""
+    """One entry per group, ordered by date and then text, each with an anchor unique on its page.
+
+    A group joined across dates (`join_close_dates`) takes the date most of
+    its sources give; its headline is the most representative report's
+    (`representative`).
+    """
     entries = []
     for group in groups:
-        # a hand-written description reads better than an extracted sentence
-        lead = min(group, key=lambda r: r.event.origin.extracted)
-        entries.append((lead.event.date, lead.event.text, tuple(group)))
+        lead = representative(group)
+        entries.append((_group_date(group, lead), lead.event.text, tuple(group)))
     entries.sort(key=lambda e: (e[0].sort_key(), e[1]))
     used: dict[str, int] = {}
     bases: dict[str, str] = {}  # date value -> its anchor: many entries share a date
@@ -368,6 +443,434 @@ def timeline_entries(groups: list[list[Report]]) -> tuple[TimelineEntry, ...]:
         anchor = base if used[base] == 1 else f"{base}-{used[base]}"
         result.append(TimelineEntry(when, text, group, anchor))
     return tuple(result)
+
+
+def representative(group: list[Report]) -> Report:
+    """The report whose text heads the entry.
+
+    A hand-written description reads better than an extracted sentence.
+    Among extracted ones: a text that reads as a complete sentence (a capital
+    first, some words), then the one sharing most words with the other reports
+    (it says what they all say), then the earliest article's (the first
+    report is usually the fullest account of the happening itself).
+    """
+    if len(group) == 1:
+        return group[0]
+    words = [_words(r.event.text) for r in group]
+    shared = [sum(len(mine & other) for j, other in enumerate(words) if j != i) for i, mine in enumerate(words)]
+
+    def rank(i: int) -> tuple:
+        report = group[i]
+        published = report.article.date.toordinal() if report.article and report.article.date else 0
+        return (report.event.origin.extracted, not _complete(report.event.text), -shared[i], published, i)
+
+    return group[min(range(len(group)), key=rank)]
+
+
+_FRAGMENT_START = frozenset("and but or which who whom whose that with had has have was were said says also "
+                            "then while when where as if".split())
+
+
+def _complete(text: str) -> bool:
+    """Whether an extracted text reads as a sentence rather than a clause cut out of one."""
+    words = text.split()
+    return (len(words) >= 4 and text[:1].isupper() and words[0].lower() not in _FRAGMENT_START
+            and not text.startswith(("\"", "'", "“")))
+
+
+def _group_date(group: list[Report], lead: Report) -> DateValue:
+    """The date of a group: the one most of its sources give, then the finest, then the lead's."""
+    if len(group) == 1:
+        return lead.event.date
+    votes: dict[str, set[int]] = defaultdict(set)
+    dates: dict[str, DateValue] = {}
+    for report in group:
+        votes[report.event.date.value].add(id(report.article))
+        dates.setdefault(report.event.date.value, report.event.date)
+    if len(votes) == 1:
+        return lead.event.date
+    best = max(votes, key=lambda v: (len(votes[v]), -_RANK_OF.get(dates[v].precision, 9),
+                                     v == lead.event.date.value, [-c for c in dates[v].start.timetuple()[:3]]))
+    return dates[best]
+
+
+_RANK_OF = {"day": 0, "week": 1, "month": 2}  # finer first; every other precision after these
+
+
+# -- dates a day apart: one event, sources disagreeing -------------------------------------------
+
+# Two sources' dates for one happening: a day or two apart (a "Friday night" that is Saturday in
+# another time zone, a report filed after midnight), or a month against a day in it.
+_CLOSE_DAYS = 2
+# Reports sharing at least this many words, and half the shorter one's, tell of the same happening
+_CLOSE_SHARED = 3
+# A word in more of a month's reports than this tells nothing about which happening a report is about
+_COMMON_IN_MONTH = 200
+
+
+def join_close_dates(groups: list[list[Report]]) -> list[list[Report]]:
+    """Join groups of different articles that tell of one happening on dates a day or so apart.
+
+    `group_reports` keeps each date value apart. Here a day-precise group
+    joins a group from other articles dated up to two days away, or dated to
+    the month or week holding its day, when a report of each shares at least three
+    words and half the words of the shorter text. The joined group keeps
+    every report with the date it gives, so an entry can show where its
+    sources disagree. A single article giving two dates is two happenings
+    ("talks began on Monday ... resumed on Tuesday"), so groups are joined
+    only across articles.
+
+    Candidates are found through a (word, month) index, skipping words
+    common in that month, so a big site is not compared pair by pair.
+    """
+    keys = [_close_key(group[0].event.date) for group in groups]
+    words = [set().union(*(_words(r.event.text) for r in group)) for group in groups]
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, key in enumerate(keys):
+        if key:
+            for word in words[number]:
+                index[(word, key[0])].append(number)
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for number, key in enumerate(keys):
+        if not key or key[1] is None:  # only a day-precise group looks for its neighbours
+            continue
+        months = {key[0], *key[2]}
+        found: set[int] = set()
+        for word in words[number]:
+            for month in months:
+                postings = index.get((word, month), ())
+                if len(postings) <= _COMMON_IN_MONTH:
+                    found.update(postings)
+        for other in found:
+            if other == number or root(other) == root(number):
+                continue
+            day = keys[other][1]
+            if day is not None and not (0 < abs(day - key[1]) <= _CLOSE_DAYS):
+                continue
+            if day is None and not _holds(groups[other][0].event.date, groups[number][0].event.date):
+                continue  # a month- or week-precise group joins only the days inside it
+            if _same_happening(groups[number], groups[other]):
+                parent[root(other)] = root(number)
+    joined: dict[int, list[Report]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return list(joined.values())
+
+
+def _close_key(when: DateValue) -> tuple[str, int | None, tuple[str, ...]] | None:
+    """(month value, day ordinal or None, neighbouring months within reach) for a day- or month-precise date."""
+    if when.is_range or when.first is None or when.circa or when.uncertain:
+        return None
+    point = when.first
+    if point.precision == "month":
+        return (point.value, None, ())
+    if point.precision == "week":  # a week is a span holding the day, as a month is: keyed by its month
+        return (point.start.strftime("%Y-%m"), None, ())
+    if point.precision != "day":
+        return None
+    day = point.start
+    near = {(day + timedelta(days=d)).strftime("%Y-%m") for d in range(-_CLOSE_DAYS, _CLOSE_DAYS + 1)}
+    return (day.strftime("%Y-%m"), day.toordinal(), tuple(sorted(near - {day.strftime("%Y-%m")})))
+
+
+def _holds(span: DateValue, day: DateValue) -> bool:
+    return span.start <= day.start <= span.end
+
+
+def _same_happening(one: list[Report], other: list[Report]) -> bool:
+    mine = {id(r.article) for r in one if r.article is not None}
+    if any(id(r.article) in mine for r in other if r.article is not None):
+        return False
+    for a in one:
+        a_words = _words(a.event.text)
+        for b in other:
+            b_words = _words(b.event.text)
+            common = len(a_words & b_words)
+            if common >= _CLOSE_SHARED and 2 * common >= min(len(a_words), len(b_words)):
+                return True
+    return False
+
+
+# -- salience: which entries are the key events --------------------------------------------------
+
+# How many key events a timeline of n articles opens with: an editor's timeline of a story keeps one
+# or two happenings an article, and even a long-running story's fits on a screen or two.
+_KEY_PER_ARTICLE = 1.5
+_KEY_MIN, _KEY_MAX = 3, 25
+# An event dated at most this many days before the article reporting it is its news; up to
+# `_RECENT_DAYS`, a recent development it recalls; earlier, background to it
+_NEWS_DAYS = 31
+_RECENT_DAYS = 120
+_SPANS = frozenset({"week", "month"})  # a happening may be dated to one; a quarter or a year is a period
+
+
+@dataclass(frozen=True)
+class Salience:
+    """Why an entry ranks where it does: the signals timeline summarisation relies on."""
+
+    articles: int  # independent articles reporting it: the strongest signal
+    day_articles: int  # articles reporting anything on its date (a big day is told by many)
+    day_mentions: int  # reports of anything on its date, across the timeline's articles
+    central: float  # share of its words shared with the topic's title and intro or other articles
+    timing: str  # "news" (a month before a report at most), "recent", "ahead" (after every report), "background"
+    complete: bool  # its text reads as a sentence
+    vouched: bool  # written by a person, not extracted
+    order: int = 0  # how early a source tells it: news is written top down, the main news first
+
+    @property
+    def score(self) -> float:
+        timing = {"news": 1.0, "recent": 0.5, "ahead": 0.3}.get(self.timing, 0.0)
+        return (1.5 * (self.articles - 1) + 0.75 * (self.day_articles - self.articles) + self.central
+                + 0.25 * math.log2(1 + self.day_mentions) + timing + (0.3 if self.complete else 0.0)
+                + 0.5 / (1 + self.order) + (3.0 if self.vouched else 0.0))
+
+
+def rank_timeline(entries: tuple[TimelineEntry, ...], context: str = "", fold: bool = True,
+                  n_articles: int = 0) -> tuple[TimelineEntry, ...]:
+    """The entries of a topic's (or a year's) timeline with their importance, in date order.
+
+    Salience (`Salience.score`): how many independent articles report the
+    event, how many articles and reports its date gathers, how much it
+    shares with what the rest of the timeline is about (`context`: the
+    topic's title and intro, and the other articles), and whether it was
+    news to the articles that report it rather than a date recalled in
+    passing. `n_articles`: how many articles the timeline is made of (by
+    default, those with entries).
+
+    With `fold`, each date is shown once with its main happenings
+    (`_fold_date`): what only one article reports that day goes under the
+    date's main entry (`TimelineEntry.also`), unless it is another source's
+    account of a main happening (it joins it) or several articles tell it
+    (it becomes a main entry).
+
+    Importance 1 (key): a happening dated to the day, or to the week or
+    month by two articles or by hand; news to a source, or recalled by three
+    articles; among the best `_KEY_PER_ARTICLE` per article (3 to 25). A
+    topic sheet's own events are always among the candidates.
+    Importance 2: the other entries two articles report, or news dated to
+    the day. Importance 3: everything else, background years mentioned in
+    passing among them.
+    """
+    if not entries:
+        return entries
+    n_articles = n_articles or len({id(a) for e in entries for a in e.articles}) or 1
+    profile = _profile(entries, context)
+    on_date = Counter(e.date.value for e in entries for _ in e.reports)
+    sources_on_date: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        sources_on_date[entry.date.value].update(id(r.article) for r in entry.reports)
+    salience = {e.anchor: _salience(e, profile, len(sources_on_date[e.date.value]), on_date[e.date.value])
+                for e in entries}
+    kept: list[TimelineEntry] = []
+    folded: dict[str, list[TimelineEntry]] = {}
+    if fold:
+        story = _story_words(profile[0], n_articles)
+        by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in entries:
+            by_date[entry.date.value].append(entry)
+        for same_day in by_date.values():
+            mains, asides = _fold_date(same_day, salience, story)
+            kept.extend(mains)
+            folded[mains[0].anchor] = asides
+    else:
+        kept = list(entries)
+    score = {anchor: s.score for anchor, s in salience.items()}
+    budget = max(_KEY_MIN, min(_KEY_MAX, round(_KEY_PER_ARTICLE * n_articles)))
+    eligible = [e for e in kept if _may_be_key(e, salience[e.anchor])]
+    # ties: an entry with a start before one without (it has a place on the strip and in TimelineJS)
+    eligible.sort(key=lambda e: (-score[e.anchor], e.date.first is None, e.date.sort_key(), e.anchor))
+    key = {e.anchor for e in eligible[:budget]}
+    result = []
+    for entry in kept:
+        s = salience[entry.anchor]
+        if entry.anchor in key:
+            importance = 1
+        elif s.vouched or s.articles > 1 or (s.timing in ("news", "recent") and entry.date.precision == "day"):
+            importance = 2
+        else:
+            importance = 3
+        asides = sorted(folded.get(entry.anchor, ()), key=lambda e: e.anchor)
+        also = tuple(replace_entry(e, importance=3) for e in asides)
+        result.append(replace_entry(entry, importance=importance, also=also))
+    order = {e.anchor: n for n, e in enumerate(entries)}
+    result.sort(key=lambda e: order[e.anchor])
+    return tuple(result)
+
+
+def _fold_date(same_day: list[TimelineEntry], salience: dict[str, Salience],
+               story: set[str]) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """One date's entries as (main entries, the first one heading the date; asides under it).
+
+    `story`: the words of the whole story (`_story_words`). `salience` is
+    updated for the entries that gain sources here.
+    """
+    same_day = sorted(same_day, key=lambda e: (-salience[e.anchor].score, e.anchor))
+    mains = [same_day[0]]
+    for entry in same_day[1:]:
+        s = salience[entry.anchor]
+        if s.articles > 1 or s.vouched:
+            mains.append(entry)  # a happening of its own: others report it too
+    separate = {id(e) for e in mains}
+    asides: list[TimelineEntry] = []
+    for entry in same_day[1:]:
+        if id(entry) in separate:
+            continue
+        # a report the site-wide grouping left apart (it came before the report that links it to a
+        # main entry) joins that entry as one more source
+        into = next((n for n, main in enumerate(mains) if _another_source(entry, main, story)), None)
+        if into is None:
+            asides.append(entry)
+        else:
+            mains[into] = _joined([mains[into], entry], salience)
+    result: list[TimelineEntry] = []
+    # what several articles tell in their own words is a happening of its own, not an aside
+    for group in _retold(asides, story):
+        if len(group) == 1:
+            result.append(group[0])
+        else:
+            mains.append(_joined(group, salience))
+    # main entries that no article tells apart, and that tell of one happening, are one entry
+    merged: list[TimelineEntry] = []
+    for main in mains:
+        into = next((n for n, kept in enumerate(merged) if _another_source(main, kept, story)), None)
+        if into is None:
+            merged.append(main)
+        else:
+            merged[into] = _joined([merged[into], main], salience)
+    return merged, result
+
+
+def _joined(entries: list[TimelineEntry], salience: dict[str, Salience]) -> TimelineEntry:
+    """The first entry with the reports of all: one happening, several sources."""
+    reports = tuple(r for e in entries for r in e.reports)
+    joined = replace_entry(entries[0], reports=reports, text=representative(list(reports)).event.text)
+    salience[joined.anchor] = replace(salience[entries[0].anchor], articles=len(joined.articles))
+    return joined
+
+
+def replace_entry(entry: TimelineEntry, **changes) -> TimelineEntry:
+    """A copy of an entry with some fields changed (dataclasses.replace, without its cached properties)."""
+    fields = {"date": entry.date, "text": entry.text, "reports": entry.reports, "anchor": entry.anchor,
+              "importance": entry.importance, "also": entry.also}
+    fields.update(changes)
+    return TimelineEntry(**fields)
+
+
+def _story_words(spread: dict[str, int], n_articles: int) -> set[str]:
+    """The words more than half of the timeline's articles use: they name the story, not one happening in it."""
+    return {w for w, n in spread.items() if 2 * n > n_articles}
+
+
+def _retold(entries: list[TimelineEntry], story: set[str]) -> list[list[TimelineEntry]]:
+    """Single-article entries of one date, grouped where different articles tell the same happening.
+
+    Looser than `group_reports`, because these are already known to share a
+    date and to differ from the date's main entries: two texts from different
+    articles sharing two words that name the happening rather than the story
+    (words that at most half the timeline's articles use) tell of one thing.
+    """
+    words = [_words(e.text) - story for e in entries]
+    parent = list(range(len(entries)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(entries)):
+        for j in range(i):
+            if (len(words[i] & words[j]) >= 2 and root(i) != root(j)
+                    and not any(a is b for a in entries[i].articles for b in entries[j].articles)):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[TimelineEntry]] = {}
+    for i, entry in enumerate(entries):
+        groups.setdefault(root(i), []).append(entry)
+    return list(groups.values())
+
+
+def _another_source(entry: TimelineEntry, main: TimelineEntry, story: set[str]) -> bool:
+    """Whether an entry tells of a main entry's happening from articles the main entry does not have yet.
+
+    Either their texts match as `group_reports` matches texts, or each text
+    has two words in the other's sentence beyond the words of the whole story
+    (`story`): an extracted text can be a clipped part of its sentence
+    ("Tomas Brenn, resigned on April 17"). Both ways, so that a sentence
+    telling of two happenings ("declared an emergency as the fire destroyed
+    forty homes") does not pull a report of the other one in.
+    """
+    if any(a is b for a in entry.articles for b in main.articles):
+        return False
+    for report in entry.reports:
+        mine = _words(report.event.text)
+        my_sentence = _words(report.event.origin.sentence or "") | mine
+        for other in main.reports:
+            theirs = _words(other.event.text)
+            common = 2 * len(mine & theirs)
+            if common and (common >= len(mine) or common >= len(theirs)):
+                return True
+            their_sentence = _words(other.event.origin.sentence or "") | theirs
+            if len((mine & their_sentence) - story) >= 2 and len((theirs & my_sentence) - story) >= 2:
+                return True
+    return False
+
+
+def _may_be_key(entry: TimelineEntry, s: Salience) -> bool:
+    if any(report.article is None for report in entry.reports):
+        return True  # the topic sheet's own timeline: what its editor chose for the topic
+    if entry.date.precision not in _SPANS | {"day"}:
+        return False  # a year, a quarter, a season: a period, not a happening one can put a day to
+    if entry.date.is_range and not s.vouched:
+        return False  # an extracted range is mostly a period ("from 2010 to 2014") too
+    if entry.date.precision in _SPANS and s.articles == 1 and not s.vouched:
+        return False  # "this week", "by the end of the month": too vague for one source alone to make it key
+    # a date recalled long after is background, unless many articles recall it
+    return s.timing != "background" or s.articles >= 3
+
+
+def _profile(entries: tuple[TimelineEntry, ...], context: str) -> tuple[dict[str, int], set[str]]:
+    """Per word, how many articles of the timeline use it in an event; and the words of the context."""
+    articles_of: dict[str, set[int]] = defaultdict(set)
+    for entry in entries:
+        for report in entry.reports:
+            for word in _words(report.event.text):
+                articles_of[word].add(id(report.article))
+    return {w: len(a) for w, a in articles_of.items()}, _words(context)
+
+
+def _salience(entry: TimelineEntry, profile: tuple[dict[str, int], set[str]], day_articles: int,
+              day_mentions: int) -> Salience:
+    spread, context = profile
+    articles = len(entry.articles) + (1 if any(r.article is None for r in entry.reports) else 0)
+    words = _words(entry.text)
+    # a word counts as shared when the context has it or articles beyond this entry's own use it
+    shared = sum(1 for w in words if w in context or spread.get(w, 0) > articles)
+    central = shared / len(words) if words else 0.0
+    timings = set()
+    for report in entry.reports:
+        published = report.article.date if report.article else None
+        when = report.event.date
+        if published is None or when.first is None:
+            timings.add("news")
+            continue
+        if when.start > published:
+            timings.add("ahead")
+        elif (published - min(when.end, published)).days <= _NEWS_DAYS:
+            timings.add("news")
+        elif (published - when.end).days <= _RECENT_DAYS and when.precision == "day":
+            timings.add("recent")  # a day an article still names months later mattered to it
+        else:
+            timings.add("background")
+    timing = next(t for t in ("news", "recent", "ahead", "background") if t in timings) if timings else "news"
+    vouched = any(not r.event.origin.extracted for r in entry.reports)
+    order = min(r.order for r in entry.reports)
+    return Salience(articles, day_articles, day_mentions, central, timing, _complete(entry.text), vouched, order)
 
 
 # -- the whole site ------------------------------------------------------------------------------
@@ -382,10 +885,9 @@ def build_graph(
 ) -> SiteGraph:
     """Link articles to their topics, tags and entities, and merge the timelines."""
     pages = sorted(pages, key=lambda p: (p.article.date is None, _neg_date(p.article), p.article.slug))
-    reports = [Report(e, p.article) for p in pages for e in p.facts.events]
-    reports += [Report(e, None, t.slug) for t in topics for e in t.facts.events]
-    groups = group_reports(reports)
-    timeline = timeline_entries(groups)
+    reports = [Report(e, p.article, order=n) for p in pages for n, e in enumerate(p.facts.events)]
+    reports += [Report(e, None, t.slug, n) for t in topics for n, e in enumerate(t.facts.events)]
+    groups = join_close_dates(group_reports(reports))
     by_topic = _groups_by_topic(groups)
     pages_by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
@@ -393,6 +895,7 @@ def build_graph(
             pages_by_topic[slug].append(page)
     topic_pages = tuple(_topic_page(t, pages_by_topic[t.slug], by_topic.get(t.slug, []), config)
                         for t in sorted(topics, key=lambda t: t.title.lower()))
+    timeline = site_importance(timeline_entries(as_on_topic_pages(groups, topic_pages)), topic_pages)
     slugs_of_tags = tag_slugs(pages)
     tag_pages = _tag_pages(pages, slugs_of_tags)
     entity_pages, by_name = _entity_pages(entities, pages, timeline)
@@ -412,6 +915,61 @@ def build_graph(
         year_of_entry={e.anchor: y.slug for y in years for e in y.entries},
         mention_targets=targets,
     )
+
+
+def as_on_topic_pages(groups: list[list[Report]], topics: tuple[TopicPage, ...]) -> list[list[Report]]:
+    """The site-wide groups, joined where a topic page found them to tell of one happening.
+
+    A topic page joins reports the site-wide grouping kept apart (`_fold_date`:
+    another source's clipped account, several articles' own words); the
+    site-wide timeline follows, so that an event is one entry there too.
+    The reports a topic page only lists under a day's main entry stay apart.
+    """
+    group_of = {id(report): number for number, group in enumerate(groups) for report in group}
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for page in topics:
+        for entry in page.timeline:
+            numbers = {root(group_of[id(r)]) for r in entry.reports if id(r) in group_of}
+            first = min(numbers, default=None)
+            for number in numbers:
+                parent[number] = first
+    joined: dict[int, list[Report]] = {}
+    for number, group in enumerate(groups):
+        joined.setdefault(root(number), []).extend(group)
+    return list(joined.values())
+
+
+def site_importance(timeline: tuple[TimelineEntry, ...], topics: tuple[TopicPage, ...]) -> tuple[TimelineEntry, ...]:
+    """The site-wide timeline with each entry's importance.
+
+    An entry of a topic is as important as on the topic's page (the most
+    important, if it is in several). The entries of no topic are ranked
+    year by year among themselves, as a timeline of their own.
+    """
+    best: dict[int, int] = {}  # id of a report -> the importance of its entry on a topic page
+    for page in topics:
+        for entry in page.timeline:
+            for item in (entry, *entry.also):
+                for report in item.reports:
+                    best[id(report)] = min(best.get(id(report), 3), item.importance)
+    ranked: dict[str, int] = {}
+    loose: dict[int | None, list[TimelineEntry]] = defaultdict(list)
+    for entry in timeline:
+        found = [best[id(r)] for r in entry.reports if id(r) in best]
+        if found:
+            ranked[entry.anchor] = min(found)
+        else:
+            loose[entry.date.year()].append(entry)
+    for entries in loose.values():
+        ranked.update((e.anchor, e.importance) for e in rank_timeline(tuple(entries), fold=False))
+    return tuple(replace_entry(e, importance=ranked[e.anchor]) for e in timeline)
 
 
 def timeline_years(timeline: tuple[TimelineEntry, ...]) -> tuple[TimelineYear, ...]:
@@ -495,8 +1053,10 @@ def _topic_page(topic: Topic, members: list[ArticlePage], groups: list[list[Repo
         if key in facts or len(items) > 1:
             facts.setdefault(key, []).extend(items)
     body_html = render_body(topic.body, topic.body_format, config.allow_html)
+    context = " ".join((topic.title, topic.summary or "", topic.body[:2000]))  # what the topic says it is about
     return TopicPage(
-        topic, tuple(p.article for p in members), timeline_entries(groups),
+        topic, tuple(p.article for p in members),
+        rank_timeline(timeline_entries(groups), context, n_articles=len(members)),
         tuple((items[0].fact.label, tuple(items)) for items in facts.values()), body_html,
     )
 

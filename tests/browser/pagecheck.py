@@ -115,7 +115,9 @@ _MARK_FOCUSABLE = """() => {
   const candidates = Array.from(document.querySelectorAll(selector)).filter(el => {
     if (el.disabled || el.getAttribute('tabindex') === '-1') return false;
     const style = getComputedStyle(el);
-    return style.visibility !== 'hidden' && el.getClientRects().length > 0 && !el.closest('[hidden], [inert]');
+    // what a closed <details> holds beyond its summary is not reachable until the reader opens it
+    return style.visibility !== 'hidden' && el.getClientRects().length > 0 && !el.closest('[hidden], [inert]')
+      && !el.closest('details:not([open]) > :not(summary)');
   });
   window.__focusLook = el => {
     const s = getComputedStyle(el);

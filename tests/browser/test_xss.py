@@ -107,14 +107,23 @@ DOM_CHECK = """() => {
     const theme = s.src && new URL(s.src).pathname.includes('/assets/') && s.src.endsWith('.js');
     if (!json && !theme) problems.push('script ' + (s.src || s.textContent.slice(0, 60)));
   }
+  // the one svg allowed: the theme's overview strip, holding only its shapes and links within the page
+  const stripTags = new Set(['line', 'rect', 'title', 'path', 'a', 'circle', 'text']);
+  const isStrip = el => el.matches('svg.overview-strip')
+    && Array.from(el.querySelectorAll('*')).every(c => stripTags.has(c.tagName.toLowerCase()));
   for (const a of document.querySelectorAll('a[href], area[href]')) {
-    if (!['http:', 'https:'].includes(a.protocol)) problems.push('link ' + a.getAttribute('href'));
+    if (a instanceof SVGElement) {
+      const strip = a.closest('svg');
+      if (!(strip && isStrip(strip) && a.getAttribute('href').startsWith('#'))) problems.push('svg link ' + a.getAttribute('href'));
+    } else if (!['http:', 'https:'].includes(a.protocol)) problems.push('link ' + a.getAttribute('href'));
   }
   for (const el of document.querySelectorAll('img, iframe, embed, object, source, video, audio, frame')) {
     const url = el.src || el.data || '';
     if (url && !/^https?:/.test(url)) problems.push(el.tagName + ' ' + url);
   }
-  for (const el of document.querySelectorAll('iframe, object, embed, svg, math, base, style')) problems.push(el.tagName);
+  for (const el of document.querySelectorAll('iframe, object, embed, svg, math, base, style')) {
+    if (!isStrip(el)) problems.push(el.tagName);
+  }
   return problems;
 }"""
 

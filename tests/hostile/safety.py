@@ -9,7 +9,9 @@ escaped into markup shows up as an element or attribute, not as text:
   (`application/ld+json`, `application/json`) whose whole content parses
   as JSON, so a `</script>` inside a string cannot have ended one early;
 * no `on*` attribute, no `srcdoc`, no `style` element, no frame, object,
-  embed, base, svg or math element, no `<meta http-equiv>`;
+  embed, base, svg or math element, no `<meta http-equiv>`; the one svg
+  allowed is the theme's overview strip above a timeline, and in it only the
+  shapes, text and in-page links the theme draws;
 * every URL attribute is http, https or relative (`fields.url_problem`);
   the theme's empty favicon `data:,` is the one known exception.
 
@@ -33,6 +35,9 @@ URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "post
 FORBIDDEN_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math", "style",
                             "template", "portal", "fencedframe"})
 JSON_SCRIPT_TYPES = frozenset({"application/ld+json", "application/json"})
+# the theme's overview strip (templates/_macros.html): what it may hold, and its links go to the page itself
+STRIP_CLASS = "overview-strip"
+STRIP_TAGS = frozenset({"line", "rect", "title", "path", "a", "circle", "text"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,10 +51,18 @@ class PageScan(HTMLParser):
         self.scripts: list[tuple[dict, str]] = []  # (attributes, content)
         self._script: dict | None = None
         self._script_text: list[str] = []
+        self._in_strip = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in FORBIDDEN_TAGS:
+        if tag == "svg" and attributes.get("class") == STRIP_CLASS and not self._in_strip:
+            self._in_strip = True
+        elif self._in_strip:
+            if tag not in STRIP_TAGS:
+                self.problems.append(f"<{tag}> element in the overview strip")
+            if tag == "a" and not (attributes.get("href") or "").startswith("#"):
+                self.problems.append(f"<a href={attributes.get('href')!r}> in the overview strip")
+        elif tag in FORBIDDEN_TAGS:
             self.problems.append(f"<{tag}> element")
         if tag == "meta" and "http-equiv" in attributes:
             self.problems.append(f"<meta http-equiv={attributes['http-equiv']!r}>")
@@ -72,6 +85,8 @@ class PageScan(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        if tag == "svg":
+            self._in_strip = False
         if tag == "script" and self._script is not None:
             self.scripts.append((self._script, "".join(self._script_text)))
             self._script = None

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime
 
-from generator.datevalue import parse_date_value
-from generator.errors import SourceLocation
-from generator.graph import Report, group_reports, join_close_dates, rank_timeline, replace_entry, timeline_entries
-from generator.model import Article, Event, Origin
-from generator.overview import overview_strip
+from generator.content.datevalue import parse_date_value
+from generator.content.errors import SourceLocation
+from generator.site.graph import Report, group_reports, join_close_dates, rank_timeline, replace_entry, timeline_entries
+from generator.content.model import Article, Event, Origin
+from generator.site.overview import overview_strip
 
 
 def _article(slug: str, published: str) -> Article:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build
+from generator.build.pipeline import build
 from tests.test_newsroom_site import parse_html
 
 SITE = Path(__file__).resolve().parent / "sites" / "wire"

@@ -205,7 +205,7 @@ def test_a_cache_file_not_signed_with_this_users_key_is_never_unpickled(tmp_path
     """A cache folder planted in a repository cannot run code: its payload is not even unpickled."""
     import pickle
 
-    from generator.build.pipeline import cache
+    from generator.build import cache
 
     planted = tmp_path / "shard"
     payload = pickle.dumps({"anything": 1})
@@ -220,7 +220,7 @@ def test_a_cache_file_not_signed_with_this_users_key_is_never_unpickled(tmp_path
 
 
 def test_a_signed_cache_file_round_trips(tmp_path):
-    from generator.build.pipeline import cache
+    from generator.build import cache
 
     path = tmp_path / "shard"
     cache._write(path, {"value": [1, 2, 3]})

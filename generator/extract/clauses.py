@@ -51,11 +51,14 @@ _OPEN_QUOTES = frozenset(("``", "“", "‘", '"'))
 _CLOSE_QUOTES = frozenset(("''", "”", "’", '"'))
 _QUOTES = _OPEN_QUOTES | _CLOSE_QUOTES | {"'"}
 _DASHES = frozenset(("--", "—", "–", "_", "-"))
-# A dateline: "ADDIS ABABA, Ethiopia (AP)_", "NAIROBI, August 7 (Xinhua) --", "WASHINGTON _".
+# A dateline: "ADDIS ABABA, Ethiopia (AP)_", "NAIROBI, August 7 (Xinhua) --", "WASHINGTON _",
+# "LINBY - ", "CARROW (Coastal Wire) - ": a known agency in brackets after any place, any
+# agency after a place in capitals (then a dash must follow), or a place in capitals and a dash.
 _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?){0,2}\s*)?"
     r"\((?:AP|Xinhua|Reuters|AFP|UPI|CNN|dpa|Kyodo|PA|NYT|Bloomberg)\)\s*(?:[_—–-]+|:)?\s*"
-    r"|\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?\s+(?:_|--|—|–)\s+")
+    r"|\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?\s*\([A-Z][\w&.'’ -]{1,30}\)\s*(?:_|--|-|—|–|:)\s+"
+    r"|\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}?)?\s+(?:_|--|-|—|–)\s+")
 
 
 @dataclass(slots=True)
@@ -234,12 +237,26 @@ def _finite(toks: list[Tok], k: int, end: int) -> bool:
         if base in lx.NOUN_LIKE_BASES:
             return prev is not None and (_is_cap(prev) or plow in lx.PRONOUNS)
         return prev is not None and plow not in lx.PREPOSITIONS
-    # a bare base form: only after "they"/"we" or a plural noun
+    # a bare base form: only after "they"/"we" or a plural noun -- or, for a verb whose past is
+    # its base form, a past after any subject when an object follows ("the storm hit the coast")
+    if base in lx.SAME_PAST and _object_follows(toks, k + 1, end) and (
+            plow in lx.PRONOUNS or (prev is not None and prev.kind == "w" and plow not in lx.AUX
+                                    and plow not in lx.PREPOSITIONS and plow not in lx.CONJUNCTIONS)):
+        return True
     if base in lx.NOUN_LIKE_BASES:
         return plow in ("they", "we", "i", "you")
     return plow in ("they", "we", "i", "you") or (
         len(plow) > 3 and plow.endswith("s") and not plow.endswith("ss") and verb_info(prev) is None
         and prev.text.islower())
+
+
+def _object_follows(toks: list[Tok], k: int, end: int) -> bool:
+    """Does an object start at ``k``: a determiner, a number, a name or a pronoun ("hit *the* coast")?"""
+    if k >= end or toks[k].kind != "w":
+        return False
+    t = toks[k]
+    return (t.low in lx.DETERMINERS or t.low[:1].isdigit() or t.low in ("him", "her", "them", "it", "us", "fire")
+            or (_is_cap(t) and t.low not in lx.DETERMINERS))
 
 
 def _later_finite(toks: list[Tok], k: int, end: int) -> bool:
@@ -912,6 +929,7 @@ def _pp_then_clause(toks: list[Tok], k: int, end: int) -> int:
 
 _DATE_PREPS = frozenset("on in at during for by since until till through over from of as".split())
 _DATE_MODS = frozenset("early late mid earlier later just also the only until".split())
+_TIME_OF_DAY = frozenset("early late earlier later".split())
 _DROP_ADVERBS = frozenset("also meanwhile separately however nonetheless nevertheless still".split())
 
 
@@ -944,6 +962,8 @@ def span_tokens(r: Reading, c: Clause, *, subject: tuple[int, int] | None = None
                 jj = j - 1
                 if jj >= 0 and toks[jj].low in ("compared", "as") and jj > c.head:
                     drop.add(jj)
+                if jj >= 0 and toks[jj].kind == "w" and toks[jj].low in _TIME_OF_DAY and jj > c.head:
+                    drop.add(jj)   # "broke out late on Sunday": "late" goes with its date
             if k + 1 < len(toks) and toks[k + 1].kind == "p" and toks[k + 1].text == "," and \
                     not any(x < k and x not in drop and toks[x].kind == "w" for x in keep):
                 drop.add(k + 1)      # "On Friday, …" at the start

@@ -143,7 +143,8 @@ def _news_clause(r: cl.Reading, c: cl.Clause, *, named_subject: bool = False) ->
         return False   # "X was asked about …": a reporting act
     if c.modal and c.perfect:
         return False   # "could have used": counterfactual
-    if c.lemma in lx.STATE:
+    if c.lemma in lx.STATE and not (c.lemma == "contain" and any(
+            w in lx.CONTAINED for w in _words_low(toks, c.vg_end, min(c.end, c.vg_end + 5)))):
         return False
     if c.lemma == "remain":
         nxt = next((t for t in toks[c.vg_end:c.end] if t.kind in ("w", "d")), None)

@@ -108,6 +108,12 @@ own include consist comprise contain represent equal total cost mean remain rese
 deserve matter depend belong involve reflect exist owe mark signal underscore highlight show
 telegraph
 """.split()) - {"remain", "mean"}
+# What "contained" can be done to: then it is an action ("firefighters contained the wildfire"),
+# not a state ("the report contained errors").
+CONTAINED = frozenset("""
+fire fires blaze blazes wildfire wildfires flames spill leak outbreak outbreaks epidemic virus riot riots
+unrest protest protests violence flooding flood floods
+""".split())
 
 NOUNISH_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|ers|ors)$")
 
@@ -138,10 +144,15 @@ _DOUBLE = frozenset("ban bar bomb drop plan ship slip stop step submit commit pe
 # form -> (base, tag); tag is "base", "pres" (third person), "past", "pp" or "ing".
 FORMS: dict[str, tuple[str, str]] = {}
 VERB_BASES: set[str] = set()
+# Verbs whose past is their base form ("hit", "cut", "set"): FORMS says "base", and the clause
+# reader decides from the words around it whether it is a past ("The storm hit the coast").
+SAME_PAST: set[str] = set()
 for _entry in _VERBS.split():
     _parts = _entry.split(":")
     _base = _parts[0]
     VERB_BASES.add(_base)
+    if len(_parts) == 3 and _parts[1] == _base:
+        SAME_PAST.add(_base)
     _third, _past, _ing = _regular(_base)
     if len(_parts) == 3:
         _past, _pp = _parts[1], _parts[2]

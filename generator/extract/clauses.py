@@ -110,6 +110,9 @@ class Reading:
 
 # -- tokens --------------------------------------------------------------------------
 
+_PARTS_OF_DAY = frozenset("morning afternoon evening night overnight".split())
+
+
 def tokenize(masked: str, start: int, end: int, mentions) -> list[Tok]:
     toks: list[Tok] = []
     for m in _TOKEN.finditer(masked, start, end):
@@ -142,6 +145,12 @@ def tokenize(masked: str, start: int, end: int, mentions) -> list[Tok]:
                 s = min(m.start, t.start)
                 e = max(m.end, t.end)
                 out.append(Tok(masked[s:e], masked[s:e].lower(), s, e, "d", m))
+        elif out and out[-1].kind == "d" and t.low.removesuffix("'s").removesuffix("’s") in _PARTS_OF_DAY \
+                and out[-1].end == t.start - 1:
+            # "on Tuesday morning": the part of the day belongs to the date, not a noun it qualifies
+            out[-1].end = t.end
+            out[-1].text = masked[out[-1].start:out[-1].end]
+            out[-1].low = out[-1].text.lower()
         else:
             out.append(t)
     for n, t in enumerate(out):

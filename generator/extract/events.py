@@ -391,6 +391,9 @@ class _Sentence:
         elif subject_text is not None:
             idx = [k for k in idx if k >= c.verb]
         idx = hl._balance(toks, idx)
+        if not prefix and idx and idx[0] > 0 and toks[idx[0] - 1].kind == "d" \
+                and toks[idx[0] - 1].text.endswith(("'s", "’s")) and toks[idx[0]].text[:1].islower():
+            prefix = "The"   # "Friday's attack killed 12" -> "The attack killed 12", not "Attack killed 12"
         for limit in range(hl.MAX_WORDS, 9, -1):
             trimmed = hl.trim(r, c2 if frame is None else frame, idx, limit)
             if trimmed is None:

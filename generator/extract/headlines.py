@@ -55,6 +55,8 @@ def _participle(t: Tok, nxt: Tok | None = None) -> bool:
     info = verb_info(t)
     if info is None:
         return False
+    if info[1] == "ing" and t.low in lx.ING_NOUNS:
+        return False
     if info[1] in ("pp", "ing"):
         return True
     # a past form is a participle only when the cut took its "by …" away
@@ -105,13 +107,32 @@ def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
     return idx
 
 
+_BACKGROUND_OPENERS = frozenset(("as", "while"))
+
+
+def _without_background(toks: list[Tok], idx: list[int], head_pos: int) -> list[int]:
+    """Drop a trailing ", as the fire spread …" / ", while …" clause: what else was going on, not the event.
+
+    Only a clause (its subject opens with a determiner, a pronoun or a name), so
+    ", as expected" and ", as well as …" stay; and only when the headline keeps
+    its verb and at least four words.
+    """
+    for n in range(head_pos + 1, len(idx) - 2):
+        t, opener, nxt = toks[idx[n]], toks[idx[n + 1]], toks[idx[n + 2]]
+        if t.text == "," and opener.low in _BACKGROUND_OPENERS and nxt.kind == "w" and (
+                nxt.low in lx.DETERMINERS or nxt.low in lx.PRONOUNS or nxt.text[:1].isupper()) \
+                and _words(toks, idx[:n]) >= 4:
+            return idx[:n]
+    return idx
+
+
 def trim(r: Reading, c: Clause, idx: list[int], limit: int = MAX_WORDS) -> list[int] | None:
     """Cut ``idx`` (token indices of a headline) to at most ``limit`` words at phrase boundaries."""
     toks = r.toks
     coords = {k for k, _ in r.coords}
     head_pos = next((n for n, k in enumerate(idx) if k > c.head), len(idx))
     floor = head_pos   # never cut into the subject or the verb group
-    idx = _tidy_end(toks, idx, floor)
+    idx = _tidy_end(toks, _without_background(toks, idx, head_pos), floor)
     # "at most about 20 words": a clause a word or two over is kept whole rather than cut
     if _words(toks, idx) <= (limit + SLACK if limit == MAX_WORDS else limit):
         return _tidy_end(toks, _balance(toks, idx), floor)

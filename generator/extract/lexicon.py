@@ -108,6 +108,13 @@ own include consist comprise contain represent equal total cost mean remain rese
 deserve matter depend belong involve reflect exist owe mark signal underscore highlight show
 telegraph
 """.split()) - {"remain", "mean"}
+# Words in -ing that news uses as nouns ("its first hearing", "an emergency meeting"): a headline
+# may end on one.
+ING_NOUNS = frozenset("""
+hearing meeting briefing ruling funding spending building opening closing warning bombing bombings
+shooting shootings killing killings offering filing listing landing gathering uprising wedding
+funeral sitting summit crossing holding holdings earnings savings findings proceedings dealings
+""".split())
 # What "contained" can be done to: then it is an action ("firefighters contained the wildfire"),
 # not a state ("the report contained errors").
 CONTAINED = frozenset("""

@@ -107,11 +107,11 @@ def _balance(toks: list[Tok], idx: list[int]) -> list[int]:
     return idx
 
 
-_BACKGROUND_OPENERS = frozenset(("as", "while"))
+_BACKGROUND_OPENERS = frozenset(("as", "while", "after"))
 
 
 def _without_background(toks: list[Tok], idx: list[int], head_pos: int) -> list[int]:
-    """Drop a trailing ", as the fire spread …" / ", while …" clause: what else was going on, not the event.
+    """Drop a trailing ", as the fire spread …" / ", while …" / ", after …" clause: what else went on.
 
     Only a clause (its subject opens with a determiner, a pronoun or a name), so
     ", as expected" and ", as well as …" stay; and only when the headline keeps

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import parallel
 from .cache import BuildState, OutputFile
 from ..site.export import export_files, page_data_file, page_data_path
+from ..content.static import output_path
 from .fingerprint import fingerprint_base, page_fingerprint
 from ..site.feeds import feed_files
 from ..site.graph import SiteGraph
@@ -30,14 +31,23 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
+class StaticConflict(Exception):
+    """Files of static/ that would replace files the build generates: (static path, generated path) pairs."""
+
+    def __init__(self, clashes: list[tuple[str, str]]):
+        super().__init__(", ".join(f"{a} -> {b}" for a, b in clashes))
+        self.clashes = clashes
+
+
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None,
-               spare: Path | None = None) -> tuple[int, dict, dict | None]:
+               spare: Path | None = None, static=()) -> tuple[int, dict, dict | None]:
     """Write the whole site atomically; returns the number of files, what each is, and the files of the
     site it replaced when that site was kept as the spare at `spare` (see SiteWriter).
 
     Pages are rendered and written on every core: each worker renders a share
     of them straight into the new site folder and sends back only what it
-    wrote. A page whose fingerprint (`fingerprint.py`) is the one the last
+    wrote. `static` are the files of static/ (pipeline.ContentFile), copied
+    last. A page whose fingerprint (`fingerprint.py`) is the one the last
     build recorded is not rendered at all: the last build's file is reused.
     """
     recover(out)
@@ -60,6 +70,12 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
             reporter.advance(len(written))
         for relative, source in asset_files(root).items():
             writer.copy_file(source, relative)
+        # static/ last, once every generated file is known: one of them is never replaced
+        clashes = [(f.rel, output_path(f.rel)) for f in static if output_path(f.rel) in writer.files]
+        if clashes:
+            raise StaticConflict(clashes)  # the writer throws the new site away; the live one stays
+        for f in static:
+            writer.write(output_path(f.rel), f.data)
         count = writer.count
         replaced = writer.commit()
     reporter.finish()

@@ -24,6 +24,7 @@ from ..content.config import load_config
 from ..content.errors import ContentError, Diagnostic, Diagnostics, SourceLocation
 from ..site.graph import ArticlePage, SiteGraph, article_page, build_graph
 from ..content.load import discover, parse_document, relative_path, working_on
+from ..content.static import discover_static
 from ..site.merge import extract_article, merge_article
 from ..content.model import Article, Entity, SiteConfig, Topic
 from .progress import reporter
@@ -49,7 +50,7 @@ class BuildResult:
 class ContentFile:
     """One content file: what it is, its path, a hash of its bytes, and the bytes once they are needed."""
 
-    kind: str  # article, topic or entity
+    kind: str  # article, topic, entity, or static (a file of static/, copied as it is)
     rel: str  # its path relative to the site root
     path: Path
     digest: str
@@ -103,7 +104,8 @@ def read_inputs(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
     """
     config = load_config(root, diagnostics, base_url)
     files = []
-    for kind, path in discover(root, diagnostics):
+    found = discover(root, diagnostics) + [("static", path) for path in discover_static(root, diagnostics)]
+    for kind, path in found:
         rel = relative_path(path, root)
         try:
             st = path.stat()
@@ -145,6 +147,8 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     settings = digest(code_fingerprint(), repr(config), str(extract))
     for file in inputs.files:
         kind, rel = file.kind, file.rel
+        if kind == "static":
+            continue  # copied as it is when the site is written
         if kind == "article":
             key = digest("article", settings, rel, file.digest)
             article_keys.append(key)
@@ -206,7 +210,7 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
 
 def _other_keys(inputs: SiteInputs) -> dict[str, str]:
     """A hash of each topic and entity file, by path (what their pages are made from, besides articles)."""
-    return {f.rel: digest(f.kind, f.rel, f.digest) for f in inputs.files if f.kind != "article"}
+    return {f.rel: digest(f.kind, f.rel, f.digest) for f in inputs.files if f.kind not in ("article", "static")}
 
 
 def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tuple[ArticlePage | None, tuple[Diagnostic, ...]]:
@@ -313,7 +317,7 @@ def build(
 
 
 def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: bool, cache: bool) -> BuildResult:
-    from .output import write_site  # the writing half is not needed by `factsheet check`
+    from .output import StaticConflict, write_site  # the writing half is not needed by `factsheet check`
 
     started = time.perf_counter()
     diagnostics = Diagnostics()
@@ -346,7 +350,15 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
         if store:
             store.save_state(None)  # the output is about to change: until it is recorded, trust none of it
         spare = store.folder / SPARE_SITE if store else None
-        result.pages_written, files, spare_files = write_site(result.graph, root, out, previous, spare)
+        static = [f for f in inputs.files if f.kind == "static"]
+        try:
+            result.pages_written, files, spare_files = write_site(result.graph, root, out, previous, spare, static)
+        except StaticConflict as conflict:  # nothing was swapped in: the previous site is as it was
+            for rel, generated in conflict.clashes:
+                diagnostics.error(SourceLocation(rel), f"this file would overwrite the generated {generated}; "
+                                  "rename or move it (static/ files never replace what the build writes)")
+            result.seconds = time.perf_counter() - started
+            return result
         result.wrote = True
         if store and site_key:
             store.save_state(BuildState(site_key, str(out.resolve()), tuple(diagnostics.items), files,

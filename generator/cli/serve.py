@@ -3,7 +3,7 @@
 The site is built into `.factsheet-serve/` in the site folder (not `site/`,
 which keeps holding what `factsheet build` last wrote for publishing) with
 the base URL `/`. A watcher thread compares the modification times and sizes
-of everything in `content/`, `templates/` and `site.yaml` every 0.3 s; when
+of everything in `content/`, `templates/`, `static/` and `site.yaml` every 0.3 s; when
 something changed and then stayed unchanged for one more look, it rebuilds.
 
 Every HTML page the server sends (never the built files) gets a small script
@@ -34,7 +34,7 @@ from ..build.lock import SiteBusy, site_lock
 from ..build.write import OutputError, safe_join
 
 SERVE_DIR = ".factsheet-serve"
-WATCHED = ("content", "templates", "site.yaml")
+WATCHED = ("content", "templates", "static", "site.yaml")
 EVENTS_PATH = "/__factsheet/events"
 POLL_SECONDS = 0.3
 KEEPALIVE_SECONDS = 15.0

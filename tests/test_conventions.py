@@ -114,3 +114,53 @@ def test_an_unchanged_site_with_static_files_is_a_no_change_build(site, monkeypa
     monkeypatch.setattr(pipeline, "link_site", lambda *a, **k: called.append(1))
     result, _ = built(site)
     assert result.wrote and not called
+
+
+# -- plain pages -----------------------------------------------------------------------------------
+
+ABOUT = """---
+title: About these fact sheets
+summary: Who writes them
+menu: true
+---
+We check **everything**.
+"""
+
+
+def add_page(root: Path, name: str, text: str) -> None:
+    (root / "content" / "pages").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "pages" / name).write_text(text, encoding="utf-8")
+
+
+def test_a_plain_page_is_rendered_at_its_slug_linked_from_the_footer_and_in_the_sitemap(site):
+    add_page(site, "about.md", ABOUT)
+    add_page(site, "corrections.md", "---\ntitle: Corrections\n---\nWe correct.\n")
+    result, out = built(site, base_url="https://example.org/")
+    assert result.wrote, errors(result)
+    page = out["about/index.html"].decode()
+    assert "<h1>About these fact sheets</h1>" in page and "<strong>everything</strong>" in page
+    home = out["index.html"].decode()
+    assert 'href="/about/"' in home and 'href="/corrections/"' not in home  # only menu: true is linked
+    assert "<loc>https://example.org/about/</loc>" in out["sitemap.xml"].decode()
+    assert "<loc>https://example.org/corrections/</loc>" in out["sitemap.xml"].decode()
+
+
+def test_a_page_is_validated_like_an_article(site):
+    add_page(site, "about.md", "---\ntitle: About\nmenus: true\n---\nText\n")
+    add_page(site, "untitled.md", "---\nsummary: no title\n---\nText\n")
+    add_page(site, "tags.md", "---\ntitle: Tags\n---\nText\n")
+    result, out = built(site)
+    lines = [str(d) for d in result.diagnostics.items]
+    assert "content/pages/about.md:3:1: warning: unknown key 'menus'; did you mean 'menu'?" in lines
+    assert "content/pages/untitled.md:2:1: error: missing required key 'title'" in lines
+    assert any(line.startswith("content/pages/tags.md:1:1: error: a page cannot have the slug 'tags'")
+               for line in lines)
+
+
+def test_an_edited_page_rebuilds_like_a_cold_build(site, tmp_path):
+    add_page(site, "about.md", ABOUT)
+    built(site)
+    add_page(site, "about.md", ABOUT.replace("About these", "All about these"))
+    result, out = built(site)
+    assert "All about these fact sheets" in out["tags/index.html"].decode()  # the footer of every page
+    assert out == cold(site, tmp_path)

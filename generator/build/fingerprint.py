@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .cache import code_fingerprint, digest, folder_fingerprint
 from ..site.graph import EntityIndex, SiteGraph, TimelineEntry
+from ..site.pages import menu
 from ..site.render import PageSpec, template_dirs
 
 
@@ -32,7 +33,8 @@ def fingerprint_base(graph: SiteGraph, root: Path) -> str | None:
     own = root / "templates"
     if own.is_dir() and any(own.rglob("*.html")):
         return None
-    return digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config))
+    # the footer of every page links the plain pages of the menu
+    return digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config), repr(menu(graph.pages)))
 
 
 def page_fingerprint(graph: SiteGraph, spec: PageSpec, base: str | None) -> str | None:
@@ -102,4 +104,8 @@ def _year(graph: SiteGraph, year) -> list[str]:
             repr(sorted(topics.items())), repr(sorted(graph.tag_names.items())), repr(entities), repr(names)]
 
 
-_PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}
+def _page(graph: SiteGraph, page) -> list[str]:
+    return [graph.input_keys.get(page.page.path, "?")]
+
+
+_PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year, "pages": _page}

@@ -26,10 +26,11 @@ from ..site.graph import ArticlePage, SiteGraph, article_page, build_graph
 from ..content.load import discover, parse_document, relative_path, working_on
 from ..content.static import discover_static
 from ..site.merge import extract_article, merge_article
-from ..content.model import Article, Entity, SiteConfig, Topic
+from ..content.model import Article, Entity, Page, SiteConfig, Topic
 from .progress import reporter
 from ..site.search import article_search_entries
-from ..content.validate import validate_article, validate_entity, validate_topic
+from ..content.validate import validate_article, validate_entity, validate_page, validate_topic
+from ..site.pages import plain_pages
 
 MAX_EXTRACT_CHARS = 50_000  # about 8,000 words: a long feature; extraction on 50,000 hostile characters takes ~2 s
 SPARE_SITE = "spare-site"  # in the cache folder: the site the last build replaced, the next one's starting point
@@ -141,6 +142,7 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     config = inputs.config
     topics: list[Topic] = []
     entities: list[Entity] = []
+    plain: list[Page] = []
     results: list = []  # per article: (ArticlePage or None, its diagnostics)
     missing: list[tuple[int, str, ContentFile]] = []  # (slot in results, cache key, file)
     article_keys: list[str] = []  # per article, in the order of results
@@ -170,6 +172,10 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
                 topic = validate_topic(doc, diagnostics)
                 if topic:
                     topics.append(topic)
+            elif kind == "page":
+                page = validate_page(doc, diagnostics)
+                if page:
+                    plain.append(page)
             else:
                 entity = validate_entity(doc, diagnostics)
                 if entity:
@@ -203,9 +209,10 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     _check_unique("article", [(a.slug, a.path, a.location) for a in articles], diagnostics)
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
     _check_unique("entity", [(e.slug, e.path, e.location) for e in entities if e.location], diagnostics)
+    _check_unique("page", [(p.slug, p.path, p.location) for p in plain], diagnostics)
     _check_topics(articles, topics, diagnostics)
     graph = build_graph(config, pages, topics, entities, diagnostics)
-    return replace(graph, article_keys=keys, input_keys=_other_keys(inputs))
+    return replace(graph, article_keys=keys, input_keys=_other_keys(inputs), pages=plain_pages(plain, config))
 
 
 def _other_keys(inputs: SiteInputs) -> dict[str, str]:

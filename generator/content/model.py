@@ -147,6 +147,22 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A plain page (content/pages/about.md): a title and a text, published at /<slug>/."""
+
+    slug: str
+    path: str
+    title: str
+    body: str
+    body_format: str
+    location: SourceLocation
+    summary: str | None = None
+    menu: bool = False  # linked from every page's footer
+    weight: int = 0  # the order of menu links: lower first, then by title
+    draft: bool = False
+
+
+@dataclass(frozen=True)
 class Entity:
     slug: str
     path: str | None
@@ -172,4 +188,5 @@ class SiteConfig:
     allow_html: bool = False
     author: str | None = None
     feed_limit: int = 50
+    drafts: bool = False  # --drafts: drafts are published too, marked as drafts
     extra_keys: tuple[str, ...] = field(default=())

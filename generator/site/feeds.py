@@ -78,6 +78,7 @@ def sitemap(graph: SiteGraph) -> bytes:
     entries += [(f"topics/{t.topic.slug}/", None) for t in graph.topics]
     entries += [(f"tags/{t.slug}/", None) for t in graph.tags]
     entries += [(f"entities/{e.entity.slug}/", None) for e in graph.entities]
+    entries += [(f"{p.page.slug}/", None) for p in graph.pages]
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for path, lastmod in entries:
         lines.append(f"  <url><loc>{_x(urls.abs_url(path))}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</url>")

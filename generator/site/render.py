@@ -164,7 +164,7 @@ class PageSpec:
 
     template: str
     out: str
-    kind: str = ""  # "articles", "topics", "tags", "entities", "years" or "" (a page of the whole site)
+    kind: str = ""  # "articles", "topics", "tags", "entities", "years", "pages" or "" (a page of the whole site)
     index: int = 0  # the item's position in that part of the graph
 
 
@@ -183,6 +183,7 @@ def page_specs(graph: SiteGraph) -> list[PageSpec]:
     specs.append(PageSpec("entities.html", "entities/index.html"))
     specs += [PageSpec("entity.html", f"entities/{p.entity.slug}/index.html", "entities", i)
               for i, p in enumerate(graph.entities)]
+    specs += [PageSpec("page.html", f"{p.page.slug}/index.html", "pages", i) for i, p in enumerate(graph.pages)]
     specs.append(PageSpec("search.html", "search/index.html"))  # its index is search.py's search_files
     specs.append(PageSpec("404.html", "404.html"))
     return specs

@@ -164,3 +164,34 @@ def test_an_edited_page_rebuilds_like_a_cold_build(site, tmp_path):
     result, out = built(site)
     assert "All about these fact sheets" in out["tags/index.html"].decode()  # the footer of every page
     assert out == cold(site, tmp_path)
+
+
+# -- params ----------------------------------------------------------------------------------------
+
+
+def test_params_reach_templates_escaped(site, tmp_path):
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write('params:\n  tagline: "<script>alert(1)</script> & more"\n  links: [{name: Mastodon, url: x}]\n')
+    (site / "templates").mkdir()
+    (site / "templates" / "page.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p class="tagline">{{ site.params.tagline }}</p>'
+        '{% for l in site.params.links %}<a>{{ l.name }}</a>{% endfor %}{% endblock %}\n', encoding="utf-8")
+    add_page(site, "about.md", ABOUT)
+    result, out = built(site)
+    assert result.wrote, errors(result)
+    page = out["about/index.html"].decode()
+    assert '<p class="tagline">&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>' in page
+    assert "<a>Mastodon</a>" in page
+    assert not [w for w in result.diagnostics.warnings if "params" in w.message]
+    text = (site / "site.yaml").read_text(encoding="utf-8").replace("& more", "and more")
+    (site / "site.yaml").write_text(text, encoding="utf-8")
+    result, out = built(site)
+    assert "alert(1)&lt;/script&gt; and more" in out["about/index.html"].decode()
+    assert out == cold(site, tmp_path)
+
+
+def test_params_must_be_a_mapping(site):
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("params: [a, b]\n")
+    result, _ = built(site)
+    assert any(e.startswith("site.yaml:") and "params: expected a mapping" in e for e in errors(result)), errors(result)

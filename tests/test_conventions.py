@@ -8,6 +8,7 @@ incremental tests compare a warm build with a cold one, byte for byte.
 from __future__ import annotations
 
 import os
+from datetime import date
 import shutil
 from pathlib import Path
 
@@ -195,3 +196,54 @@ def test_params_must_be_a_mapping(site):
         config.write("params: [a, b]\n")
     result, _ = built(site)
     assert any(e.startswith("site.yaml:") and "params: expected a mapping" in e for e in errors(result)), errors(result)
+
+
+# -- drafts and embargoes --------------------------------------------------------------------------
+
+EMBARGOED = """---
+title: Report due next week
+date: 2015-12-20
+tags: [flooding]
+---
+The report is out.
+"""
+
+
+def add_article(root: Path, name: str, text: str) -> None:
+    (root / "content" / "articles" / name).write_text(text, encoding="utf-8")
+
+
+def test_drafts_are_left_out_unless_asked_for_and_then_marked(site, tmp_path):
+    add_article(site, "draft.md", EMBARGOED.replace("date: 2015-12-20", "date: 2015-01-01\ndraft: true"))
+    result, out = built(site)
+    assert result.wrote and "articles/draft/index.html" not in out
+    result, out = built(site, drafts=True)
+    assert '<p class="draft-notice" role="note"><strong>Draft:</strong>' in out["articles/draft/index.html"].decode()
+    assert out == cold(site, tmp_path, drafts=True)
+    result, out = built(site)
+    assert "articles/draft/index.html" not in out and out == cold(site, tmp_path)
+
+
+def test_future_articles_wait_for_their_date_unless_future(site, tmp_path):
+    add_article(site, "embargoed.md", EMBARGOED)
+    result, out = built(site, today=date(2015, 12, 19))
+    assert result.wrote and "articles/embargoed/index.html" not in out
+    assert "embargoed" not in out["tags/flooding/index.html"].decode()
+    result, out = built(site, today=date(2015, 12, 19), future=True)
+    assert "articles/embargoed/index.html" in out
+    assert out == cold(site, tmp_path, future=True)
+    result, out = built(site, today=date(2015, 12, 20))  # its day has come
+    assert "articles/embargoed/index.html" in out
+    assert out == cold(site, tmp_path, today=date(2015, 12, 20))
+
+
+def test_today_comes_from_the_environment_on_the_command_line(site, monkeypatch):
+    add_article(site, "embargoed.md", EMBARGOED)
+    monkeypatch.setenv("FACTSHEET_TODAY", "2015-12-19")
+    assert run_cli("build", "--root", str(site), "--quiet").code == 0
+    assert not (site / "site" / "articles" / "embargoed").exists()
+    assert run_cli("build", "--root", str(site), "--quiet", "--future").code == 0
+    assert (site / "site" / "articles" / "embargoed").exists()
+    monkeypatch.setenv("FACTSHEET_TODAY", "someday")
+    run = run_cli("build", "--root", str(site))
+    assert run.code == 2 and "FACTSHEET_TODAY='someday' is not a date" in run.stderr

@@ -13,8 +13,10 @@ all match the last good build leaves the site as it is.
 
 from __future__ import annotations
 
+import os
 import pickle
 import time
+from datetime import date
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -75,12 +77,18 @@ class SiteInputs:
 
     config: SiteConfig
     files: tuple[ContentFile, ...]
+    today: date | None = None  # articles dated after it are embargoed; None (--future): none is
 
     def key(self, root: Path, extract: bool) -> str:
-        """A hash of every input of the site's output: content, settings, templates and factsheet's code."""
+        """A hash of every input of the site's output: content, settings, templates and factsheet's code.
+
+        Today's date is one of them (an embargoed article is due some day), so
+        a site unchanged since yesterday is built again, reusing its pages.
+        """
         from ..site.render import template_dirs
 
-        parts = [code_fingerprint(), repr(self.config), str(extract), folder_fingerprint(template_dirs(root))]
+        parts = [code_fingerprint(), repr(self.config), str(extract), folder_fingerprint(template_dirs(root)),
+                 str(self.today)]
         for file in self.files:
             parts += [file.kind, file.rel, file.digest]
         return digest(*parts)
@@ -96,14 +104,16 @@ class SiteInputs:
 
 
 def read_inputs(root: Path, diagnostics: Diagnostics, base_url: str | None = None,
-                known: dict[str, tuple[int, int, int, str]] | None = None) -> SiteInputs:
+                known: dict[str, tuple[int, int, int, str]] | None = None, *,
+                drafts: bool = False, today: date | None = None) -> SiteInputs:
     """site.yaml and every content file, hashed.
 
     `known` is what the last build recorded (`SiteInputs.hashes`): a file with
     the same size, modification time and inode is not read again, only its
     recorded hash is used; a 10,000-article site is 40 MB to read otherwise.
+    `drafts` publishes drafts too; `today` leaves out the articles dated after it.
     """
-    config = load_config(root, diagnostics, base_url)
+    config = replace(load_config(root, diagnostics, base_url), drafts=drafts)
     files = []
     found = discover(root, diagnostics) + [("static", path) for path in discover_static(root, diagnostics)]
     for kind, path in found:
@@ -119,7 +129,7 @@ def read_inputs(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
                 files.append(ContentFile(kind, rel, path, digest(data), seen, data))
         except OSError as error:
             diagnostics.error(SourceLocation(rel), f"cannot read file: {error.strerror}")
-    return SiteInputs(config, tuple(files))
+    return SiteInputs(config, tuple(files), today)
 
 
 def read_site(
@@ -205,6 +215,8 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
         if page is not None:
             pages.append(page)
             keys.setdefault(page.article.slug, key)
+    if inputs.today is not None:  # embargoed: checked like the others, published from their date on
+        pages = [p for p in pages if p.article.date is None or p.article.date <= inputs.today]
     articles = [p.article for p in pages]
     _check_unique("article", [(a.slug, a.path, a.location) for a in articles], diagnostics)
     _check_unique("topic", [(t.slug, t.path, t.location) for t in topics], diagnostics)
@@ -221,7 +233,8 @@ def _other_keys(inputs: SiteInputs) -> dict[str, str]:
 
 
 def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tuple[ArticlePage | None, tuple[Diagnostic, ...]]:
-    """One article file, start to finish: its page data (None for a draft or a broken file) and its problems.
+    """One article file, start to finish: its page data (None for a broken file, or a draft unless
+    `config.drafts`) and its problems.
 
     Depends on nothing but its arguments, which is what lets the cache keep
     the result and a worker process compute it.
@@ -234,7 +247,7 @@ def read_article(rel: str, data: bytes, config: SiteConfig, extract: bool) -> tu
             diagnostics.error(error.location, error.message)
             return None, tuple(diagnostics.items)
         article = validate_article(doc, diagnostics, config.extract)
-        if not article or article.draft:
+        if not article or (article.draft and not config.drafts):
             return None, tuple(diagnostics.items)
         extraction = extract_article(_extractable(article, diagnostics), config) if extract else None
         page = article_page(article, merge_article(article, extraction), config, diagnostics)
@@ -313,17 +326,45 @@ def build(
     strict: bool = False,
     write: bool = True,
     cache: bool = True,
+    drafts: bool = False,
+    future: bool = False,
+    today: date | None = None,
 ) -> BuildResult:
     """Build the site at `root` into `out`. Writes nothing unless the whole site is good.
 
     With `cache`, results are kept in root/.factsheet-cache/ for the next build
     (`cache=False`: a cold build that neither reads nor writes the cache).
+    `drafts` publishes drafts too (marked as drafts); articles dated after
+    `today` (default: `today()`) are left out unless `future`.
     """
+    options = BuildOptions(drafts, None if future else (today or build_today()))
     with parallel.collector_paused():
-        return _build(root, out, base_url, strict, write, cache)
+        return _build(root, out, base_url, strict, write, cache, options)
 
 
-def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: bool, cache: bool) -> BuildResult:
+@dataclass(frozen=True)
+class BuildOptions:
+    drafts: bool = False
+    today: date | None = None  # None: no article is embargoed
+
+
+TODAY_VARIABLE = "FACTSHEET_TODAY"
+
+
+def build_today() -> date:
+    """Today, for embargoes: FACTSHEET_TODAY (YYYY-MM-DD) when set, so tests and reproducible builds
+    can fix it; the computer's date otherwise."""
+    fixed = os.environ.get(TODAY_VARIABLE, "").strip()
+    if fixed:
+        try:
+            return date.fromisoformat(fixed)
+        except ValueError:
+            raise ValueError(f"{TODAY_VARIABLE}={fixed!r} is not a date such as 2015-12-02") from None
+    return date.today()
+
+
+def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: bool, cache: bool,
+           options: BuildOptions) -> BuildResult:
     from .output import StaticConflict, write_site  # the writing half is not needed by `factsheet check`
 
     started = time.perf_counter()
@@ -335,7 +376,8 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
     try:
         state = store.load_state() if store else None
         read_at = time.time_ns()
-        inputs = read_inputs(root, diagnostics, base_url, state.inputs if state else None)
+        inputs = read_inputs(root, diagnostics, base_url, state.inputs if state else None,
+                             drafts=options.drafts, today=options.today)
         if write and store:
             site_key = inputs.key(root, extract=True)
             from .write import recover
@@ -375,6 +417,6 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
     return result
 
 
-def check(root: Path, *, base_url: str | None = None, strict: bool = False) -> BuildResult:
-    """Everything a build does except writing."""
-    return build(root, root / "site", base_url=base_url, strict=strict, write=False)
+def check(root: Path, *, base_url: str | None = None, strict: bool = False, **options) -> BuildResult:
+    """Everything a build does except writing (`options`: drafts, future, today, as for `build`)."""
+    return build(root, root / "site", base_url=base_url, strict=strict, write=False, **options)

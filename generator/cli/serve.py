@@ -76,8 +76,10 @@ class DevServer:
     """The build-watch-serve loop. `start()` returns at once; `stop()` ends every thread."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, *, out: Path | None = None,
-                 strict: bool = False, interval: float = POLL_SECONDS, log: TextIO | None = None):
+                 strict: bool = False, interval: float = POLL_SECONDS, log: TextIO | None = None,
+                 publishing: dict | None = None):
         self.root = root
+        self.publishing = publishing or {}  # build()'s drafts, future and today
         self.out = out or root / SERVE_DIR
         self.strict = strict
         self.interval = interval
@@ -133,7 +135,7 @@ class DevServer:
         while True:
             try:
                 with site_lock(self.root):
-                    return build(self.root, self.out, base_url="/", strict=self.strict)
+                    return build(self.root, self.out, base_url="/", strict=self.strict, **self.publishing)
             except SiteBusy:
                 if time.monotonic() > deadline or self.stopping.is_set():
                     raise
@@ -345,6 +347,7 @@ def inject(html: bytes, build_id: str) -> bytes:
     return html + script if at < 0 else html[:at] + script + html[at:]
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, strict: bool = False) -> None:
-    """Build, serve and rebuild on change until Ctrl-C."""
-    DevServer(root, host, port, strict=strict).serve_forever()
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, strict: bool = False,
+          publishing: dict | None = None) -> None:
+    """Build, serve and rebuild on change until Ctrl-C (`publishing`: build()'s drafts, future and today)."""
+    DevServer(root, host, port, strict=strict, publishing=publishing).serve_forever()

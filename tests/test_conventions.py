@@ -247,3 +247,62 @@ def test_today_comes_from_the_environment_on_the_command_line(site, monkeypatch)
     monkeypatch.setenv("FACTSHEET_TODAY", "someday")
     run = run_cli("build", "--root", str(site))
     assert run.code == 2 and "FACTSHEET_TODAY='someday' is not a date" in run.stderr
+
+
+# -- pagination ------------------------------------------------------------------------------------
+
+
+def many_articles(root: Path, count: int, tag: str = "flooding") -> None:
+    for n in range(count):
+        add_article(root, f"extra-{n:02d}.md", f"---\ntitle: Extra {n}\ndate: 2014-01-{n + 1:02d}\n"
+                                               f"tags: [{tag}]\n---\nText {n}.\n")
+
+
+def test_the_archive_and_tag_pages_are_paginated_with_prev_and_next(site, tmp_path):
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("paginate: 2\n")
+    many_articles(site, 4)
+    result, out = built(site)
+    assert result.wrote, errors(result)
+    total = 3 + 4
+    archive = [k for k in out if k.startswith("articles/") and (k == "articles/index.html" or "/page/" in k)]
+    assert sorted(archive) == ["articles/index.html", "articles/page/2/index.html", "articles/page/3/index.html",
+                               "articles/page/4/index.html"]
+    first, second = out["articles/index.html"].decode(), out["articles/page/2/index.html"].decode()
+    assert f"{total} articles, newest first" in first and "Page 1 of 4" in first
+    assert '<link rel="next" href="/facts/articles/page/2/">' in first and 'rel="prev"' not in first
+    assert '<link rel="prev" href="/facts/articles/">' in second
+    assert '<link rel="next" href="/facts/articles/page/3/">' in second
+    assert "All articles (page 2)" in second
+    last = out["articles/page/4/index.html"].decode()
+    assert 'rel="next"' not in last and last.count('class="article-list-title"') == 1
+    tag_pages = sorted(k for k in out if k.startswith("tags/flooding/"))
+    assert "tags/flooding/page/2/index.html" in tag_pages
+    assert out["tags/flooding/index.html"].decode().count('class="article-list-title"') == 2
+    # newest first across the pages: the oldest extra article is on the last page
+    assert "Extra 0" in out[tag_pages[-2] if tag_pages[-1] == "tags/flooding/index.html" else tag_pages[-1]].decode()
+    many_articles(site, 5)  # one more article: one more page everywhere, like a cold build
+    result, out = built(site)
+    assert out == cold(site, tmp_path)
+
+
+def test_entity_pages_are_paginated_keeping_the_entity_first(site):
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("paginate: 1\n")
+    for n in range(2):
+        add_article(site, f"carol-{n}.md", f"---\ntitle: Carol {n}\ndate: 2014-02-0{n + 1}\n"
+                                           "people: [{name: Carol Engineer}]\n---\nText.\n")
+    result, out = built(site)
+    entity_pages = sorted(k for k in out if k.startswith("entities/") and "/page/" in k)
+    assert "entities/carol-engineer/page/2/index.html" in entity_pages
+    later = out[entity_pages[0]].decode()
+    assert 'rel="prev"' in later and later.count('class="article-list-title"') == 1
+    assert "Roles" not in later and "Quotes</h2>" not in later
+
+
+def test_paginate_must_be_a_positive_number(site):
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("paginate: 0\n")
+    result, _ = built(site)
+    assert any(e.startswith("site.yaml:") and "paginate: expected a whole number of at least 1" in e
+               for e in errors(result))

@@ -17,7 +17,7 @@ from .yamlmarks import MarkedMap, YamlProblem, load_yaml
 
 CONFIG_FILE = "site.yaml"
 CONFIG_KEYS = frozenset(
-    {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit", "params"}
+    {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit", "params", "paginate"}
 )
 NO_BASE_URL = ("no base_url: the Atom feed and sitemap.xml are left out and pages have no canonical URL; "
                "set base_url: https://USER.github.io/REPO/ in site.yaml or pass --base-url "
@@ -60,6 +60,7 @@ def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
         author=f.text("author"),
         feed_limit=f.integer("feed_limit", defaults.feed_limit, minimum=1),
         params=_params(mapping, f),
+        paginate=f.integer("paginate", defaults.paginate, minimum=1),
     )
 
 

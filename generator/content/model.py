@@ -188,6 +188,7 @@ class SiteConfig:
     allow_html: bool = False
     author: str | None = None
     feed_limit: int = 50
+    paginate: int = 50  # articles a page of a tag, an entity or the archive lists
     params: dict = field(default_factory=dict, hash=False)  # the user's own settings, for their templates
     drafts: bool = False  # --drafts: drafts are published too, marked as drafts
     extra_keys: tuple[str, ...] = field(default=())

@@ -73,7 +73,7 @@ def _first_paragraph(fragment: str) -> str:
 
 def sitemap(graph: SiteGraph) -> bytes:
     urls = Urls(graph.config.base_url)
-    entries: list[tuple[str, str | None]] = [("", None), ("topics/", None), ("timeline/", None), ("tags/", None), ("entities/", None), ("search/", None)]
+    entries: list[tuple[str, str | None]] = [("", None), ("articles/", None), ("topics/", None), ("timeline/", None), ("tags/", None), ("entities/", None), ("search/", None)]
     entries += [(f"articles/{p.article.slug}/", (p.article.updated or p.article.date).isoformat() if p.article.date else None) for p in graph.articles]
     entries += [(f"topics/{t.topic.slug}/", None) for t in graph.topics]
     entries += [(f"tags/{t.slug}/", None) for t in graph.tags]

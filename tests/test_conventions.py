@@ -306,3 +306,47 @@ def test_paginate_must_be_a_positive_number(site):
     result, _ = built(site)
     assert any(e.startswith("site.yaml:") and "paginate: expected a whole number of at least 1" in e
                for e in errors(result))
+
+
+# -- topic and tag feeds ---------------------------------------------------------------------------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_topics_and_tags_have_their_own_feeds_linked_from_their_pages(site):
+    import xml.etree.ElementTree as ET
+
+    result, out = built(site)  # the golden site.yaml has an absolute base_url
+    assert result.wrote, errors(result)
+    feed = ET.fromstring(out["tags/flooding/feed.xml"])
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+    assert links == {"alternate": "https://example.org/facts/tags/flooding/",
+                     "self": "https://example.org/facts/tags/flooding/feed.xml"}
+    entries = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert entries and len(entries) == out["tags/flooding/index.html"].decode().count('class="article-list-title"')
+    topic = ET.fromstring(out["topics/winter-floods-2014/feed.xml"])
+    assert topic.find(f"{ATOM}entry") is not None
+    page = out["tags/flooding/index.html"].decode()
+    assert '<link rel="alternate" type="application/atom+xml" title="Tag: ' in page
+    assert 'href="/facts/tags/flooding/feed.xml"' in page
+    assert 'href="/facts/topics/winter-floods-2014/feed.xml"' in out["topics/winter-floods-2014/index.html"].decode()
+
+
+def test_without_a_base_url_there_are_no_topic_or_tag_feeds(site):
+    config = site / "site.yaml"
+    config.write_text("\n".join(line for line in config.read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("base_url")) + "\n", encoding="utf-8")
+    result, out = built(site)
+    assert result.wrote
+    assert not [k for k in out if k.endswith("feed.xml")]
+    assert "application/atom+xml" not in out["tags/flooding/index.html"].decode()
+    assert any("no base_url" in w.message for w in result.diagnostics.warnings)
+
+
+def test_tag_feeds_escape_titles(site):
+    add_article(site, "x.md", '---\ntitle: "<b>bold</b> & \\u0001"\ndate: 2014-03-01\ntags: [flooding]\n---\nText\n')
+    result, out = built(site)
+    import xml.etree.ElementTree as ET
+
+    titles = [e.find(f"{ATOM}title").text for e in ET.fromstring(out["tags/flooding/feed.xml"]).findall(f"{ATOM}entry")]
+    assert "<b>bold</b> &" in titles  # parsed back: it was escaped, and the control character dropped

@@ -1,4 +1,7 @@
-"""The Atom feed, sitemap.xml and robots.txt every published site is expected to have.
+"""The Atom feeds, sitemap.xml and robots.txt every published site is expected to have.
+
+Besides the site's feed, each topic and each tag has its own
+(`topics/<slug>/feed.xml`, `tags/<slug>/feed.xml`), linked from its page.
 
 Feed ids and sitemap locations must be absolute URLs, so both need the
 site's `base_url`; without one only robots.txt is written.
@@ -25,16 +28,40 @@ def _x(text: str) -> str:
 
 
 def atom_feed(graph: SiteGraph) -> bytes:
+    """The site's feed: its newest articles."""
+    return _feed(graph, graph.articles, graph.config.title, "", "feed.xml")
+
+
+def topic_feed(graph: SiteGraph, topic) -> bytes:
+    """A topic's feed (topics/<slug>/feed.xml): the newest articles of the topic."""
+    return _feed(graph, _pages_of(graph, topic.articles), f"{topic.topic.title} · {graph.config.title}",
+                 f"topics/{topic.topic.slug}/", f"topics/{topic.topic.slug}/feed.xml")
+
+
+def tag_feed(graph: SiteGraph, tag) -> bytes:
+    """A tag's feed (tags/<slug>/feed.xml): the newest articles with the tag."""
+    return _feed(graph, _pages_of(graph, tag.articles), f"{tag.name} · {graph.config.title}",
+                 f"tags/{tag.slug}/", f"tags/{tag.slug}/feed.xml")
+
+
+def _pages_of(graph: SiteGraph, articles) -> list:
+    """The article pages of a topic's or tag's articles, newest first like the site's feed."""
+    pages = [graph.article_by_slug[a.slug] for a in articles if a.slug in graph.article_by_slug]
+    return sorted(pages, key=lambda p: p.article.date.toordinal() if p.article.date else 0, reverse=True)
+
+
+def _feed(graph: SiteGraph, pages, title: str, page: str, self_path: str) -> bytes:
+    """An Atom feed of `pages` (newest first), for the page at `page`, itself at `self_path`."""
     urls = Urls(graph.config.base_url)
-    dated = [p for p in graph.articles if p.article.date][: graph.config.feed_limit]
+    dated = [p for p in pages if p.article.date][: graph.config.feed_limit]
     updated = max((p.article.updated or p.article.date for p in dated), default=None)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{_x(graph.config.title)}</title>",
-        f"  <id>{_x(urls.abs_url())}</id>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.abs_url())}/>",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(urls.abs_url('feed.xml'))}/>",
+        f"  <title>{_x(title)}</title>",
+        f"  <id>{_x(urls.abs_url(page))}</id>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(urls.abs_url(page))}/>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(urls.abs_url(self_path))}/>",
         f"  <updated>{_ATOM_TIME.format(updated.isoformat()) if updated else '1970-01-01T00:00:00Z'}</updated>",
         f"  <author><name>{_x(graph.config.author or graph.config.title)}</name></author>",
         "  <generator>factsheet</generator>",
@@ -93,8 +120,12 @@ def robots(graph: SiteGraph) -> bytes:
 
 
 def feed_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
-    """The feed and sitemap need absolute URLs: without a base_url (the build warns) they are left out."""
+    """The feeds and sitemap need absolute URLs: without a base_url (the build warns) they are left out."""
     if Urls(graph.config.base_url).absolute:
         yield "feed.xml", atom_feed(graph)
+        for topic in graph.topics:
+            yield f"topics/{topic.topic.slug}/feed.xml", topic_feed(graph, topic)
+        for tag in graph.tags:
+            yield f"tags/{tag.slug}/feed.xml", tag_feed(graph, tag)
         yield "sitemap.xml", sitemap(graph)
     yield "robots.txt", robots(graph)

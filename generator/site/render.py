@@ -205,7 +205,7 @@ class Renderer:
         self.graph = graph
         self.env = make_environment(root, Urls(graph.config.base_url))
         self.common = dict(site=graph.config, graph=graph, by_year_month=by_year_month, facets={}, facet_names={},
-                           pager=None)
+                           pager=None, page_feed=None)
 
     def render(self, spec: PageSpec) -> bytes:
         context = dict(self.common, page_path=out_to_url(spec.out))
@@ -217,6 +217,10 @@ class Renderer:
         if spec.kind == "years":
             context["facet_names"], context["facets"] = timeline_facets(self.graph, context["page_data"])
         context["pager"] = self._pager(spec, context.get("page_data"))
+        if spec.kind == "topics":  # written by feeds.feed_files, when the site has an absolute base_url
+            context["page_feed"] = f"topics/{context['page_data'].topic.slug}/feed.xml"
+        elif spec.kind == "tags":
+            context["page_feed"] = f"tags/{context['page_data'].slug}/feed.xml"
         return self.env.get_template(spec.template).render(**context).encode("utf-8")
 
     def _pager(self, spec: PageSpec, page_data) -> Pager | None:

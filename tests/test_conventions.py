@@ -350,3 +350,49 @@ def test_tag_feeds_escape_titles(site):
 
     titles = [e.find(f"{ATOM}title").text for e in ET.fromstring(out["tags/flooding/feed.xml"]).findall(f"{ATOM}entry")]
     assert "<b>bold</b> &" in titles  # parsed back: it was escaped, and the control character dropped
+
+
+# -- sitemap index ---------------------------------------------------------------------------------
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_a_sitemap_past_the_limit_becomes_an_index(site):
+    import xml.etree.ElementTree as ET
+
+    from generator.build.pipeline import read_site
+    from generator.content.errors import Diagnostics
+    from generator.site.feeds import feed_files, sitemap_entries
+
+    graph = read_site(site, Diagnostics())
+    total = len(sitemap_entries(graph))
+    files_ = dict(feed_files(graph, sitemap_limit=5))
+    names = sorted(k for k in files_ if k.startswith("sitemap"))
+    parts = -(-total // 5)
+    assert names == sorted(["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, parts + 1)])
+    index = ET.fromstring(files_["sitemap.xml"])
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    assert [s.find(f"{SITEMAP}loc").text for s in index] == [
+        f"https://example.org/facts/sitemap-{n}.xml" for n in range(1, parts + 1)]
+    locs = [u.find(f"{SITEMAP}loc").text for n in range(1, parts + 1)
+            for u in ET.fromstring(files_[f"sitemap-{n}.xml"])]
+    assert len(locs) == total == len(set(locs))
+    assert all(len(ET.fromstring(files_[f"sitemap-{n}.xml"])) <= 5 for n in range(1, parts + 1))
+    # at the limit exactly, one plain sitemap
+    assert ET.fromstring(dict(feed_files(graph, sitemap_limit=total))["sitemap.xml"]).tag == f"{SITEMAP}urlset"
+
+
+def test_the_sitemap_parts_come_and_go_with_the_site(site, tmp_path, monkeypatch):
+    import generator.site.feeds as feeds
+
+    monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 10)
+    result, out = built(site)
+    assert "sitemap-2.xml" in out and "robots.txt" in out
+    assert b"Sitemap: https://example.org/facts/sitemap.xml" in out["robots.txt"]
+    add_article(site, "x.md", "---\ntitle: X\ndate: 2014-03-01\n---\nText\n")
+    result, out = built(site)
+    assert "sitemap-2.xml" in out and out == cold(site, tmp_path)
+    monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 50_000)  # (the limit is code: a change of it changes the code's hash)
+    (site / "content" / "articles" / "x.md").unlink()
+    result, out = built(site)
+    assert "sitemap-1.xml" not in out and out == cold(site, tmp_path)

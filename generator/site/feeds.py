@@ -98,19 +98,49 @@ def _first_paragraph(fragment: str) -> str:
     return text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
 
 
-def sitemap(graph: SiteGraph) -> bytes:
-    urls = Urls(graph.config.base_url)
+SITEMAP_LIMIT = 50_000  # URLs a sitemap may hold (sitemaps.org); a bigger site gets a sitemap index
+
+
+def sitemap_entries(graph: SiteGraph) -> list[tuple[str, str | None]]:
+    """Every page a crawler should know, as (path, last modification date or None)."""
     entries: list[tuple[str, str | None]] = [("", None), ("articles/", None), ("topics/", None), ("timeline/", None), ("tags/", None), ("entities/", None), ("search/", None)]
     entries += [(f"articles/{p.article.slug}/", (p.article.updated or p.article.date).isoformat() if p.article.date else None) for p in graph.articles]
     entries += [(f"topics/{t.topic.slug}/", None) for t in graph.topics]
     entries += [(f"tags/{t.slug}/", None) for t in graph.tags]
     entries += [(f"entities/{e.entity.slug}/", None) for e in graph.entities]
     entries += [(f"{p.page.slug}/", None) for p in graph.pages]
+    return entries
+
+
+def sitemap(graph: SiteGraph, entries: list[tuple[str, str | None]] | None = None) -> bytes:
+    """One sitemap of `entries` (default: the whole site)."""
+    urls = Urls(graph.config.base_url)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for path, lastmod in entries:
+    for path, lastmod in sitemap_entries(graph) if entries is None else entries:
         lines.append(f"  <url><loc>{_x(urls.abs_url(path))}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def sitemap_files(graph: SiteGraph, limit: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """sitemap.xml; past `limit` URLs (SITEMAP_LIMIT), an index of sitemap-1.xml, sitemap-2.xml…
+
+    Crawlers read at most 50,000 URLs from one sitemap; robots.txt names
+    sitemap.xml either way, since an index is read at the same address.
+    """
+    limit = limit or SITEMAP_LIMIT
+    entries = sitemap_entries(graph)
+    if len(entries) <= limit:
+        yield "sitemap.xml", sitemap(graph, entries)
+        return
+    urls = Urls(graph.config.base_url)
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for number, start in enumerate(range(0, len(entries), limit), 1):
+        name = f"sitemap-{number}.xml"
+        yield name, sitemap(graph, entries[start : start + limit])
+        lines.append(f"  <sitemap><loc>{_x(urls.abs_url(name))}</loc></sitemap>")
+    lines.append("</sitemapindex>")
+    yield "sitemap.xml", ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def robots(graph: SiteGraph) -> bytes:
@@ -119,7 +149,7 @@ def robots(graph: SiteGraph) -> bytes:
     return f"User-agent: *\nAllow: /\n{sitemap_line}".encode("utf-8")
 
 
-def feed_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
+def feed_files(graph: SiteGraph, sitemap_limit: int | None = None) -> Iterator[tuple[str, bytes]]:
     """The feeds and sitemap need absolute URLs: without a base_url (the build warns) they are left out."""
     if Urls(graph.config.base_url).absolute:
         yield "feed.xml", atom_feed(graph)
@@ -127,5 +157,5 @@ def feed_files(graph: SiteGraph) -> Iterator[tuple[str, bytes]]:
             yield f"topics/{topic.topic.slug}/feed.xml", topic_feed(graph, topic)
         for tag in graph.tags:
             yield f"tags/{tag.slug}/feed.xml", tag_feed(graph, tag)
-        yield "sitemap.xml", sitemap(graph)
+        yield from sitemap_files(graph, sitemap_limit)
     yield "robots.txt", robots(graph)

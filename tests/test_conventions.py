@@ -396,3 +396,35 @@ def test_the_sitemap_parts_come_and_go_with_the_site(site, tmp_path, monkeypatch
     (site / "content" / "articles" / "x.md").unlink()
     result, out = built(site)
     assert "sitemap-1.xml" not in out and out == cold(site, tmp_path)
+
+
+# -- short flags and --verbose ---------------------------------------------------------------------
+
+
+def test_short_flags_and_verbose_stages(site, tmp_path):
+    out = tmp_path / "elsewhere"
+    first = run_cli("build", "--root", str(site), "-o", str(out), "-v")
+    assert first.code == 0, first.stderr
+    assert (out / "index.html").is_file()
+    lines = [line for line in first.stdout.splitlines() if line.startswith("factsheet: ") and " s  " in line]
+    assert [line.split()[1] for line in lines] == ["inputs", "articles", "write"]
+    assert "3 article, 1 topic, 2 entity" in lines[0]
+    assert "0 article(s) from the cache (hits), 3 read (misses)" in lines[1]
+    (site / "content" / "articles" / "rail-strike.txt").write_text(
+        (site / "content" / "articles" / "rail-strike.txt").read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    second = run_cli("build", "--root", str(site), "-o", str(out), "--verbose")
+    assert "2 article(s) from the cache (hits), 1 read (misses)" in second.stdout
+    assert " reused from the last build" in second.stdout
+    reused = int(second.stdout.split(" written, ")[1].split()[0])
+    assert reused > 0
+    third = run_cli("build", "--root", str(site), "-o", str(out), "-v")
+    assert "no change" in third.stdout and "left as they were" in third.stdout
+    quiet = run_cli("build", "--root", str(site), "-o", str(out))
+    assert " s  " not in quiet.stdout
+
+
+def test_serve_takes_a_short_port_flag():
+    from generator.cli.commands import _parser
+
+    assert _parser().parse_args(["serve", "-p", "8123"]).port == 8123
+    assert _parser().parse_args(["build", "-o", "x", "-v"]).out == "x"

@@ -40,14 +40,15 @@ class StaticConflict(Exception):
 
 
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None,
-               spare: Path | None = None, static=()) -> tuple[int, dict, dict | None]:
+               spare: Path | None = None, static=(), counts: dict | None = None) -> tuple[int, dict, dict | None]:
     """Write the whole site atomically; returns the number of files, what each is, and the files of the
     site it replaced when that site was kept as the spare at `spare` (see SiteWriter).
 
     Pages are rendered and written on every core: each worker renders a share
     of them straight into the new site folder and sends back only what it
     wrote. `static` are the files of static/ (pipeline.ContentFile), copied
-    last. A page whose fingerprint (`fingerprint.py`) is the one the last
+    last. `counts`, when given, gets how many files were reused (hard-linked
+    or kept) from the last build. A page whose fingerprint (`fingerprint.py`) is the one the last
     build recorded is not rendered at all: the last build's file is reused.
     """
     recover(out)
@@ -78,6 +79,8 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
             writer.write(output_path(f.rel), f.data)
         count = writer.count
         replaced = writer.commit()
+    if counts is not None:
+        counts["reused"] = writer.linked
     reporter.finish()
     return count, writer.files, replaced
 

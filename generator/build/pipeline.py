@@ -47,6 +47,13 @@ class BuildResult:
     seconds: float = 0.0
     wrote: bool = False
     timings: dict = field(default_factory=dict)
+    stages: list = field(default_factory=list)  # (stage, seconds, what it did), for --verbose
+
+    def stage(self, name: str, since: float, detail: str) -> float:
+        """Record a stage that began at `since` (perf_counter); returns now, the next stage's start."""
+        now = time.perf_counter()
+        self.stages.append((name, now - since, detail))
+        return now
 
 
 @dataclass
@@ -378,6 +385,9 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
         read_at = time.time_ns()
         inputs = read_inputs(root, diagnostics, base_url, state.inputs if state else None,
                              drafts=options.drafts, today=options.today)
+        kinds = [f.kind for f in inputs.files]
+        mark = result.stage("inputs", started, ", ".join(f"{kinds.count(k)} {k}" for k in
+                                                         ("article", "topic", "entity", "page", "static")))
         if write and store:
             site_key = inputs.key(root, extract=True)
             from .write import recover
@@ -388,9 +398,13 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
                 diagnostics.items[:] = list(state.diagnostics)
                 result.wrote = not diagnostics.failed(strict)
                 result.pages_written = state.count if result.wrote else 0
+                result.stage("no change", mark, f"nothing changed since the last build: {state.count} files left as they were")
                 result.seconds = time.perf_counter() - started
                 return result
         result.graph = link_site(inputs, diagnostics, cache=store)
+        hits, misses = (store.hits, store.misses) if store else (0, kinds.count("article"))
+        mark = result.stage("articles and graph", mark, f"{hits} article(s) from the cache (hits), {misses} read "
+                            "(misses); topics, tags, entities and timelines linked")
     except ContentError as error:  # a stage that could not go on at all
         diagnostics.error(error.location, error.message)
     result.timings["read"] = time.perf_counter() - started
@@ -400,8 +414,10 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
             store.save_state(None)  # the output is about to change: until it is recorded, trust none of it
         spare = store.folder / SPARE_SITE if store else None
         static = [f for f in inputs.files if f.kind == "static"]
+        counts: dict = {}
         try:
-            result.pages_written, files, spare_files = write_site(result.graph, root, out, previous, spare, static)
+            result.pages_written, files, spare_files = write_site(result.graph, root, out, previous, spare, static,
+                                                                  counts)
         except StaticConflict as conflict:  # nothing was swapped in: the previous site is as it was
             for rel, generated in conflict.clashes:
                 diagnostics.error(SourceLocation(rel), f"this file would overwrite the generated {generated}; "
@@ -409,6 +425,9 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
             result.seconds = time.perf_counter() - started
             return result
         result.wrote = True
+        reused = counts.get("reused", 0)
+        result.stage("write", mark, f"{result.pages_written} files: {result.pages_written - reused} written, "
+                     f"{reused} reused from the last build")
         if store and site_key:
             store.save_state(BuildState(site_key, str(out.resolve()), tuple(diagnostics.items), files,
                                         result.pages_written, spare_files, inputs.hashes(read_at)))

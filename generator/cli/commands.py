@@ -59,12 +59,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--base-url", help="the URL the site is published under, e.g. https://user.github.io/repo/")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
+        p.add_argument("--verbose", "-v", action="store_true",
+                       help="print each stage with its time and what it did (files, cache hits, pages reused)")
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         publishing_options(p)
 
     build = commands.add_parser("build", help="build the site into site/")
     site_options(build)
-    build.add_argument("--out", help="the output folder (default: site/ in the site folder)")
+    build.add_argument("--out", "-o", help="the output folder (default: site/ in the site folder)")
 
     check = commands.add_parser("check", help="validate everything, write nothing")
     site_options(check)
@@ -199,6 +201,7 @@ def _build(args: argparse.Namespace) -> int:
     finally:
         reporter.finish()  # the progress line goes before anything else is printed
     _report(result.diagnostics, args.strict)
+    _stages(result, args)
     if not result.wrote:
         print(f"factsheet: build failed: {_counts(result.diagnostics, args.strict)}; {out} was not changed",
               file=sys.stderr)
@@ -209,11 +212,19 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stages(result, args: argparse.Namespace) -> None:
+    """--verbose: each stage of the build with its time and what it did."""
+    if getattr(args, "verbose", False):
+        for name, seconds, detail in result.stages:
+            print(f"factsheet: {name:<20} {seconds:7.3f} s  {detail}")
+
+
 def _check(args: argparse.Namespace) -> int:
     from ..build.pipeline import check
 
     result = check(_root(args), base_url=_base_url(args), strict=args.strict, **_publishing(args))
     _report(result.diagnostics, args.strict)
+    _stages(result, args)
     failed = result.diagnostics.failed(args.strict)
     if not args.quiet:
         print(f"factsheet: {_counts(result.diagnostics, args.strict)}", file=sys.stderr if failed else sys.stdout)
@@ -317,7 +328,7 @@ def _print_items(items: dict[str, list[dict]]) -> None:
 def _add_authoring_commands(commands) -> None:
     serve = commands.add_parser("serve", help="build, serve on this computer, rebuild and reload on every change")
     serve.add_argument("--root", default=".", help="the site folder (default: .)")
-    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", "-p", type=int, default=8000, help="the port to serve on (default: 8000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: 127.0.0.1)")
     serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
     publishing_options(serve)

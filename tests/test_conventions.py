@@ -428,3 +428,69 @@ def test_serve_takes_a_short_port_flag():
 
     assert _parser().parse_args(["serve", "-p", "8123"]).port == 8123
     assert _parser().parse_args(["build", "-o", "x", "-v"]).out == "x"
+
+
+# -- the build lock on Windows ---------------------------------------------------------------------
+
+
+class FakeMsvcrt:
+    """msvcrt.locking as Windows does it: a byte range from the current position, per open file."""
+
+    LK_UNLCK, LK_LOCK, LK_NBLCK = 0, 1, 2
+
+    def __init__(self):
+        self.held: dict[tuple[int, int], int] = {}  # (file, offset) -> the descriptor holding it
+        self.calls: list[tuple[int, int]] = []
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        key = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        self.calls.append((mode, key[1]))
+        if mode == self.LK_UNLCK:
+            if self.held.get(key) != fd:
+                raise PermissionError(13, "not locked")
+            del self.held[key]
+        elif key in self.held:
+            raise PermissionError(36, "Resource deadlock avoided")
+        else:
+            self.held[key] = fd
+
+
+@pytest.fixture
+def windows(monkeypatch) -> FakeMsvcrt:
+    import generator.build.lock as lock
+
+    fake = FakeMsvcrt()
+    monkeypatch.setattr(lock, "fcntl", None)
+    monkeypatch.setattr(lock, "msvcrt", fake)
+    return fake
+
+
+def test_the_windows_lock_keeps_a_second_build_out_and_names_the_first(tmp_path, windows):
+    from generator.build.lock import LOCK_FILE, WINDOWS_LOCK_OFFSET, SiteBusy, site_lock
+
+    with site_lock(tmp_path):
+        assert windows.held and all(offset == WINDOWS_LOCK_OFFSET for _, offset in windows.held)
+        assert (tmp_path / LOCK_FILE).read_text().strip() == str(os.getpid())  # the pid is outside the locked byte
+        with pytest.raises(SiteBusy) as busy:
+            with site_lock(tmp_path):
+                pass
+        assert busy.value.pid == os.getpid()
+    assert not windows.held  # released on the way out
+    assert windows.calls[-1] == (FakeMsvcrt.LK_UNLCK, WINDOWS_LOCK_OFFSET)
+    with site_lock(tmp_path):  # and taken again by the next build
+        pass
+
+
+def test_the_windows_lock_is_released_when_the_build_fails(tmp_path, windows):
+    from generator.build.lock import site_lock
+
+    with pytest.raises(RuntimeError):
+        with site_lock(tmp_path):
+            raise RuntimeError("the build failed")
+    assert not windows.held
+
+
+def test_a_build_through_the_command_line_with_the_windows_lock(site, windows):
+    run = run_cli("build", "--root", str(site), "--quiet")
+    assert run.code == 0, run.stderr
+    assert not windows.held and any(mode == FakeMsvcrt.LK_NBLCK for mode, _ in windows.calls)

@@ -76,6 +76,24 @@ def test_a_static_file_never_overwrites_a_generated_page(site):
     assert out == before  # the previous site is intact
 
 
+def test_check_finds_a_static_file_in_the_way_of_a_page_and_the_writer_any_other(site):
+    (site / "static" / "tags" / "flooding").mkdir(parents=True)
+    (site / "static" / "tags" / "flooding" / "index.html").write_text("mine")
+    run = run_cli("check", "--root", str(site))
+    assert run.code == 1
+    assert ("static/tags/flooding/index.html:1:1: error: this file would overwrite tags/flooding/index.html, "
+            "which the build generates") in run.stderr
+    (site / "static" / "tags" / "flooding" / "index.html").unlink()
+    (site / "static" / "assets").mkdir()
+    (site / "static" / "assets" / "logo.png").write_bytes(b"png")  # beside the theme's assets: fine
+    result, out = built(site)
+    assert result.wrote and out["assets/logo.png"] == b"png"
+    (site / "static" / "assets" / "site.js").write_text("mine")  # the theme's own: refused by the writer
+    result, out = built(site)
+    assert not result.wrote and out["assets/logo.png"] == b"png"
+    assert any(e.startswith("static/assets/site.js:") and "overwrite assets/site.js" in e for e in errors(result))
+
+
 def test_a_symlink_out_of_static_is_refused(site, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("password")
@@ -408,7 +426,7 @@ def test_short_flags_and_verbose_stages(site, tmp_path):
     assert (out / "index.html").is_file()
     lines = [line for line in first.stdout.splitlines() if line.startswith("factsheet: ") and " s  " in line]
     assert [line.split()[1] for line in lines] == ["inputs", "articles", "write"]
-    assert "3 article, 1 topic, 2 entity" in lines[0]
+    assert "files: article 3, topic 1, entity 2, page 0, static 0" in lines[0]
     assert "0 article(s) from the cache (hits), 3 read (misses)" in lines[1]
     (site / "content" / "articles" / "rail-strike.txt").write_text(
         (site / "content" / "articles" / "rail-strike.txt").read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")

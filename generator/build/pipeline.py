@@ -313,6 +313,36 @@ def _check_unique(kind: str, items: list[tuple[str, str, SourceLocation]], diagn
             first[slug] = path
 
 
+def _check_static(graph: SiteGraph, inputs: SiteInputs, diagnostics: Diagnostics) -> None:
+    """A file of static/ at the address of a page or feed is an error naming both, found before
+    anything is written (and by `factsheet check`). The writer still refuses any other clash."""
+    from ..content.static import output_path
+    from ..site.export import page_data_path
+    from ..site.render import page_specs
+
+    static = [f.rel for f in inputs.files if f.kind == "static"]
+    if not static:
+        return
+    generated = {"feed.xml", "sitemap.xml", "robots.txt", "404.html"}
+    for spec in page_specs(graph):
+        generated.add(spec.out)
+        data = page_data_path(graph, spec.kind, spec.index) if spec.kind and spec.number == 1 else None
+        if data:
+            generated.add(data)
+    generated.update(f"topics/{t.topic.slug}/feed.xml" for t in graph.topics)
+    generated.update(f"tags/{t.slug}/feed.xml" for t in graph.tags)
+    for rel in static:
+        target = output_path(rel)
+        if target in generated or target.startswith(("data/", "search/")) or \
+                (target.startswith("sitemap-") and target.endswith(".xml")):
+            _static_clash(rel, target, diagnostics)
+
+
+def _static_clash(rel: str, generated: str, diagnostics: Diagnostics) -> None:
+    diagnostics.error(SourceLocation(rel), f"this file would overwrite {generated}, which the build generates; "
+                      "rename or move it (static/ files never replace what the build writes)")
+
+
 def _check_topics(articles: list[Article], topics: list[Topic], diagnostics: Diagnostics) -> None:
     known = {t.slug for t in topics}
     for article in articles:
@@ -386,8 +416,8 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
         inputs = read_inputs(root, diagnostics, base_url, state.inputs if state else None,
                              drafts=options.drafts, today=options.today)
         kinds = [f.kind for f in inputs.files]
-        mark = result.stage("inputs", started, ", ".join(f"{kinds.count(k)} {k}" for k in
-                                                         ("article", "topic", "entity", "page", "static")))
+        mark = result.stage("inputs", started, "files: " + ", ".join(f"{k} {kinds.count(k)}" for k in
+                                                                    ("article", "topic", "entity", "page", "static")))
         if write and store:
             site_key = inputs.key(root, extract=True)
             from .write import recover
@@ -402,6 +432,8 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
                 result.seconds = time.perf_counter() - started
                 return result
         result.graph = link_site(inputs, diagnostics, cache=store)
+        if result.graph is not None:
+            _check_static(result.graph, inputs, diagnostics)
         hits, misses = (store.hits, store.misses) if store else (0, kinds.count("article"))
         mark = result.stage("articles and graph", mark, f"{hits} article(s) from the cache (hits), {misses} read "
                             "(misses); topics, tags, entities and timelines linked")
@@ -420,8 +452,7 @@ def _build(root: Path, out: Path, base_url: str | None, strict: bool, write: boo
                                                                   counts)
         except StaticConflict as conflict:  # nothing was swapped in: the previous site is as it was
             for rel, generated in conflict.clashes:
-                diagnostics.error(SourceLocation(rel), f"this file would overwrite the generated {generated}; "
-                                  "rename or move it (static/ files never replace what the build writes)")
+                _static_clash(rel, generated, diagnostics)
             result.seconds = time.perf_counter() - started
             return result
         result.wrote = True

@@ -512,3 +512,21 @@ def test_a_build_through_the_command_line_with_the_windows_lock(site, windows):
     run = run_cli("build", "--root", str(site), "--quiet")
     assert run.code == 0, run.stderr
     assert not windows.held and any(mode == FakeMsvcrt.LK_NBLCK for mode, _ in windows.calls)
+
+
+def test_an_edit_renders_only_the_archive_pages_that_list_the_article(site, tmp_path, monkeypatch):
+    from generator.site.render import Renderer
+
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("paginate: 2\n")
+    many_articles(site, 4)
+    built(site)
+    rendered: list[str] = []
+    original = Renderer.render
+    monkeypatch.setattr(Renderer, "render", lambda self, spec: rendered.append(spec.out) or original(self, spec))
+    oldest = site / "content" / "articles" / "extra-00.md"
+    oldest.write_text(oldest.read_text(encoding="utf-8").replace("Text 0.", "Text 0, edited."), encoding="utf-8")
+    result, out = built(site)
+    archive = [r for r in rendered if r == "articles/index.html" or r.startswith("articles/page/")]
+    assert len(archive) == 1 and "Extra 0<" in out[archive[0]].decode()  # only the page that lists it
+    assert out == cold(site, tmp_path)

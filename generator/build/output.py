@@ -94,8 +94,9 @@ _BATCH = 64  # pages per task: big enough to make sending a task cheap, small en
 def _batches(specs: list[PageSpec]) -> list[list[PageSpec]]:
     """The pages cut into tasks; the biggest pages (topics, years, indexes) first, alone, so no worker is
     left rendering a huge page at the end while the other waits."""
-    heavy = [s for s in specs if s.kind not in ("articles", "tags", "entities")]
-    light = [s for s in specs if s.kind in ("articles", "tags", "entities")]
+    light_kinds = ("articles", "tags", "entities")
+    heavy = [s for s in specs if s.kind not in light_kinds and s.template != "archive.html"]
+    light = [s for s in specs if s.kind in light_kinds or s.template == "archive.html"]
     return [[s] for s in heavy] + [light[i : i + _BATCH] for i in range(0, len(light), _BATCH)]
 
 

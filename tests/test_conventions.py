@@ -106,6 +106,18 @@ def test_a_symlink_out_of_static_is_refused(site, tmp_path):
     assert "leak.txt" not in out
 
 
+def test_static_names_that_cannot_be_addresses_are_errors_not_crashes(site):
+    (site / "static").mkdir()
+    (site / "static" / "a:b.txt").write_text("x")
+    with open(os.path.join(os.fsencode(site / "static"), b"bad\xff.txt"), "wb") as handle:
+        handle.write(b"x")
+    result, _ = built(site)
+    assert not result.wrote
+    assert any(e.startswith("static/a:b.txt:1:1: error: cannot publish this file") for e in errors(result))
+    assert any(e.startswith("static/bad\\udcff.txt:1:1: error: cannot publish this file: its name is not UTF-8")
+               for e in errors(result)), errors(result)
+
+
 def test_a_changed_static_file_rebuilds_and_an_unchanged_site_does_not(site, tmp_path):
     (site / "static").mkdir()
     (site / "static" / "a.txt").write_text("one")

@@ -42,6 +42,11 @@ def discover_static(root: Path, diagnostics: Diagnostics) -> list[Path]:
             if _skipped(entry.name):
                 continue
             path = Path(entry.path)
+            problem = _name_problem(entry.name)
+            if problem:
+                diagnostics.error(SourceLocation(_printable(relative_path(path, root))),
+                                  f"cannot publish this file: {problem}; rename it")
+                continue
             if entry.is_symlink():
                 target = path.resolve()
                 if target != real and real not in target.parents:
@@ -63,6 +68,25 @@ def _skipped(name: str) -> bool:
     if name.startswith(".") and name not in _HIDDEN_KEPT:
         return True
     return name.endswith(("~", ".swp", ".tmp"))
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a name cannot be an address of the site, or None.
+
+    ':' and '\\' are refused by the writer everywhere (they mean drive letters
+    and folders on Windows), and an address must be text.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not UTF-8 text"
+    if ":" in name or "\\" in name:
+        return "its name has ':' or '\\', which cannot be part of an address on every system"
+    return None
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def output_path(rel: str) -> str:

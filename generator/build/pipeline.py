@@ -372,7 +372,7 @@ def build(
     With `cache`, results are kept in root/.factsheet-cache/ for the next build
     (`cache=False`: a cold build that neither reads nor writes the cache).
     `drafts` publishes drafts too (marked as drafts); articles dated after
-    `today` (default: `today()`) are left out unless `future`.
+    `today` (default: `build_today()`) are left out unless `future`.
     """
     options = BuildOptions(drafts, None if future else (today or build_today()))
     with parallel.collector_paused():

@@ -542,3 +542,12 @@ def test_an_edit_renders_only_the_archive_pages_that_list_the_article(site, tmp_
     archive = [r for r in rendered if r == "articles/index.html" or r.startswith("articles/page/")]
     assert len(archive) == 1 and "Extra 0<" in out[archive[0]].decode()  # only the page that lists it
     assert out == cold(site, tmp_path)
+
+
+def test_plain_pages_are_found_by_search(site):
+    add_page(site, "about.md", ABOUT.replace("We check", "Zanzibarian editors check"))
+    result, out = built(site)
+    found = [name for name, data in out.items()
+             if name.startswith("search/docs/") and b'"about/"' in data and b"About these fact sheets" in data]
+    assert found
+    assert any(name.startswith("search/terms/") and b"zanzibarian" in data for name, data in out.items())

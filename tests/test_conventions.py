@@ -551,3 +551,17 @@ def test_plain_pages_are_found_by_search(site):
              if name.startswith("search/docs/") and b'"about/"' in data and b"About these fact sheets" in data]
     assert found
     assert any(name.startswith("search/terms/") and b"zanzibarian" in data for name, data in out.items())
+
+
+def test_params_and_paginate_do_not_make_the_build_read_every_article_again(site, tmp_path, monkeypatch):
+    import generator.build.pipeline as pipeline
+
+    built(site)
+    read: list[str] = []
+    original = pipeline.read_article
+    monkeypatch.setattr(pipeline, "read_article", lambda rel, *a: read.append(rel) or original(rel, *a))
+    with open(site / "site.yaml", "a", encoding="utf-8") as config:
+        config.write("paginate: 1\nparams: {tagline: New}\n")
+    result, out = built(site)
+    assert read == [] and "articles/page/2/index.html" in out
+    assert out == cold(site, tmp_path)

@@ -163,7 +163,9 @@ def link_site(inputs: SiteInputs, diagnostics: Diagnostics, extract: bool = True
     results: list = []  # per article: (ArticlePage or None, its diagnostics)
     missing: list[tuple[int, str, ContentFile]] = []  # (slot in results, cache key, file)
     article_keys: list[str] = []  # per article, in the order of results
-    settings = digest(code_fingerprint(), repr(config), str(extract))
+    # what reading an article depends on: the settings, but not those only templates use (params,
+    # paginate), so a new tagline or page size re-renders pages without reading every article again
+    settings = digest(code_fingerprint(), repr(replace(config, params={}, paginate=0)), str(extract))
     for file in inputs.files:
         kind, rel = file.kind, file.rel
         if kind == "static":

@@ -565,3 +565,10 @@ def test_params_and_paginate_do_not_make_the_build_read_every_article_again(site
     result, out = built(site)
     assert read == [] and "articles/page/2/index.html" in out
     assert out == cold(site, tmp_path)
+
+
+def test_the_output_folder_cannot_be_inside_static(site):
+    (site / "static").mkdir()
+    run = run_cli("build", "--root", str(site), "-o", str(site / "static" / "site"))
+    assert run.code == 2 and "is inside static/" in run.stderr
+    assert not (site / "static" / "site").exists()

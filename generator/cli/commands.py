@@ -187,9 +187,10 @@ def _build(args: argparse.Namespace) -> int:
 
     root = _root(args)
     out = Path(args.out) if args.out else root / "site"
-    content = (root / "content").resolve()
-    if out.resolve() == content or content in out.resolve().parents:
-        raise UsageError(f"--out {out} is inside content/; the build never writes into its input")
+    for folder in ("content", "static"):  # the build's input: writing there would feed the site to itself
+        inside = (root / folder).resolve()
+        if out.resolve() == inside or inside in out.resolve().parents:
+            raise UsageError(f"--out {out} is inside {folder}/; the build never writes into its input")
     from ..build.progress import reporter
 
     reporter.enable_if_interactive(args.quiet)

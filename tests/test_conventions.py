@@ -572,3 +572,24 @@ def test_the_output_folder_cannot_be_inside_static(site):
     run = run_cli("build", "--root", str(site), "-o", str(site / "static" / "site"))
     assert run.code == 2 and "is inside static/" in run.stderr
     assert not (site / "static" / "site").exists()
+
+
+def test_unchanged_static_files_are_not_read_again(site, tmp_path, monkeypatch):
+    (site / "static").mkdir()
+    (site / "static" / "big.bin").write_bytes(b"x" * 100_000)
+    (site / "static" / "small.txt").write_text("one")
+    old = 1_000_000_000  # long ago: the recorded hashes are trusted (see SiteInputs.hashes)
+    for name in ("big.bin", "small.txt"):
+        os.utime(site / "static" / name, ns=(old, old))
+    built(site)
+    read: list[str] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",  # what the build reads of static/ (not the output, read by `built`)
+                        lambda self: (self.parent.name == "static" and read.append(self.name)) or original(self))
+    (site / "static" / "small.txt").write_text("two")
+    add_article(site, "x.md", "---\ntitle: X\ndate: 2014-03-01\n---\nText\n")  # not a no-change build
+    result, out = built(site)
+    assert "big.bin" not in read and "small.txt" in read
+    assert out["big.bin"] == b"x" * 100_000 and out["small.txt"] == b"two"
+    monkeypatch.setattr(Path, "read_bytes", original)
+    assert out == cold(site, tmp_path)

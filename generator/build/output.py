@@ -76,7 +76,14 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
         if clashes:
             raise StaticConflict(clashes)  # the writer throws the new site away; the live one stays
         for f in static:
-            writer.write(output_path(f.rel), f.data)
+            # a file whose bytes (by the hash the inputs recorded) are the last build's is linked unread:
+            # static/ may hold many megabytes of images
+            relative, fingerprint = output_path(f.rel), f"static:{f.digest}"
+            record = writer.reuse(relative, fingerprint)
+            if record:
+                writer.adopt(relative, record, True)
+            else:
+                writer.adopt(relative, *writer.store(relative, f.data, fingerprint))
         count = writer.count
         replaced = writer.commit()
     if counts is not None:

@@ -12,7 +12,8 @@ topic's timeline follows the site-wide grouping of events, which another
 article can change); a timeline year's are its entries likewise.
 The writer reuses the last build's file when its fingerprint matches.
 
-Pages that show the whole site (home, indexes, search, 404) have no
+A page of the article archive is made from the articles it lists and how
+many there are in all. Pages that show the whole site (home, indexes, search, 404) have no
 fingerprint and are always rendered; they are few. A site with its own page
 templates gets no fingerprints at all: a template of the user's may show
 anything from the graph on any page, so every page is rendered.
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from .cache import code_fingerprint, digest, folder_fingerprint
 from ..site.graph import EntityIndex, SiteGraph, TimelineEntry
+from ..site.pages import menu
 from ..site.render import PageSpec, template_dirs
 
 
@@ -32,7 +34,8 @@ def fingerprint_base(graph: SiteGraph, root: Path) -> str | None:
     own = root / "templates"
     if own.is_dir() and any(own.rglob("*.html")):
         return None
-    return digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config))
+    # the footer of every page links the plain pages of the menu
+    return digest(code_fingerprint(), folder_fingerprint(template_dirs(root)), repr(graph.config), repr(menu(graph.pages)))
 
 
 def page_fingerprint(graph: SiteGraph, spec: PageSpec, base: str | None) -> str | None:
@@ -41,6 +44,10 @@ def page_fingerprint(graph: SiteGraph, spec: PageSpec, base: str | None) -> str 
     Computed by the worker that renders the page: for a big site's topic and
     timeline pages, listing every entry with its sources is seconds of work.
     """
+    if base is not None and spec.template == "archive.html":  # a page of /articles/: its slice of the list
+        size = graph.config.paginate
+        shown = [p.article for p in graph.articles[(spec.number - 1) * size : spec.number * size]]
+        return digest(base, spec.template, spec.out, str(len(graph.articles)), _keys(graph, shown))
     if base is None or spec.kind not in _PARTS:
         return None
     item = getattr(graph, spec.kind)[spec.index]
@@ -110,4 +117,8 @@ def _year(graph: SiteGraph, year) -> list[str]:
             repr(sorted(graph.tag_slugs.items()))]
 
 
-_PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year}
+def _page(graph: SiteGraph, page) -> list[str]:
+    return [graph.input_keys.get(page.page.path, "?")]
+
+
+_PARTS = {"articles": _article, "topics": _topic, "tags": _tag, "entities": _entity, "years": _year, "pages": _page}

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import parallel
 from .cache import BuildState, OutputFile
 from ..site.export import export_files, page_data_file, page_data_path
+from ..content.static import output_path
 from .fingerprint import fingerprint_base, page_fingerprint
 from ..site.feeds import feed_files
 from ..site.graph import SiteGraph
@@ -30,14 +31,24 @@ def asset_files(root: Path) -> dict[str, Path]:
     return files
 
 
+class StaticConflict(Exception):
+    """Files of static/ that would replace files the build generates: (static path, generated path) pairs."""
+
+    def __init__(self, clashes: list[tuple[str, str]]):
+        super().__init__(", ".join(f"{a} -> {b}" for a, b in clashes))
+        self.clashes = clashes
+
+
 def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | None = None,
-               spare: Path | None = None) -> tuple[int, dict, dict | None]:
+               spare: Path | None = None, static=(), counts: dict | None = None) -> tuple[int, dict, dict | None]:
     """Write the whole site atomically; returns the number of files, what each is, and the files of the
     site it replaced when that site was kept as the spare at `spare` (see SiteWriter).
 
     Pages are rendered and written on every core: each worker renders a share
     of them straight into the new site folder and sends back only what it
-    wrote. A page whose fingerprint (`fingerprint.py`) is the one the last
+    wrote. `static` are the files of static/ (pipeline.ContentFile), copied
+    last. `counts`, when given, gets how many files were reused (hard-linked
+    or kept) from the last build. A page whose fingerprint (`fingerprint.py`) is the one the last
     build recorded is not rendered at all: the last build's file is reused.
     """
     recover(out)
@@ -60,8 +71,23 @@ def write_site(graph: SiteGraph, root: Path, out: Path, previous: BuildState | N
             reporter.advance(len(written))
         for relative, source in asset_files(root).items():
             writer.copy_file(source, relative)
+        # static/ last, once every generated file is known: one of them is never replaced
+        clashes = [(f.rel, output_path(f.rel)) for f in static if output_path(f.rel) in writer.files]
+        if clashes:
+            raise StaticConflict(clashes)  # the writer throws the new site away; the live one stays
+        for f in static:
+            # a file whose bytes (by the hash the inputs recorded) are the last build's is linked unread:
+            # static/ may hold many megabytes of images
+            relative, fingerprint = output_path(f.rel), f"static:{f.digest}"
+            record = writer.reuse(relative, fingerprint)
+            if record:
+                writer.adopt(relative, record, True)
+            else:
+                writer.adopt(relative, *writer.store(relative, f.data, fingerprint))
         count = writer.count
         replaced = writer.commit()
+    if counts is not None:
+        counts["reused"] = writer.linked
     reporter.finish()
     return count, writer.files, replaced
 
@@ -75,8 +101,9 @@ _BATCH = 64  # pages per task: big enough to make sending a task cheap, small en
 def _batches(specs: list[PageSpec]) -> list[list[PageSpec]]:
     """The pages cut into tasks; the biggest pages (topics, years, indexes) first, alone, so no worker is
     left rendering a huge page at the end while the other waits."""
-    heavy = [s for s in specs if s.kind not in ("articles", "tags", "entities")]
-    light = [s for s in specs if s.kind in ("articles", "tags", "entities")]
+    light_kinds = ("articles", "tags", "entities")
+    heavy = [s for s in specs if s.kind not in light_kinds and s.template != "archive.html"]
+    light = [s for s in specs if s.kind in light_kinds or s.template == "archive.html"]
     return [[s] for s in heavy] + [light[i : i + _BATCH] for i in range(0, len(light), _BATCH)]
 
 

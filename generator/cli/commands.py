@@ -29,6 +29,24 @@ class UsageError(Exception):
     """The command line asks for something impossible; exit code 2."""
 
 
+def publishing_options(p: argparse.ArgumentParser) -> None:
+    """What a build publishes besides what is due: drafts, and articles dated in the future."""
+    p.add_argument("--drafts", "-D", action="store_true", help="publish drafts too, marked as drafts")
+    p.add_argument("--future", "-F", action="store_true",
+                   help="publish articles dated after today too (left out until their date otherwise)")
+
+
+def _publishing(args: argparse.Namespace) -> dict:
+    """build()'s drafts, future and today from the command line (today: FACTSHEET_TODAY or the date)."""
+    from ..build.pipeline import build_today
+
+    try:
+        today = build_today()
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    return {"drafts": args.drafts, "future": args.future, "today": today}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factsheet", description="Build fact-sheet sites from news articles.")
     parser.add_argument("--version", action="version", version=f"factsheet {__version__}")
@@ -41,11 +59,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--base-url", help="the URL the site is published under, e.g. https://user.github.io/repo/")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
         p.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
+        p.add_argument("--verbose", "-v", action="store_true",
+                       help="print each stage with its time and what it did (files, cache hits, pages reused)")
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        publishing_options(p)
 
     build = commands.add_parser("build", help="build the site into site/")
     site_options(build)
-    build.add_argument("--out", help="the output folder (default: site/ in the site folder)")
+    build.add_argument("--out", "-o", help="the output folder (default: site/ in the site folder)")
 
     check = commands.add_parser("check", help="validate everything, write nothing")
     site_options(check)
@@ -171,20 +192,22 @@ def _build(args: argparse.Namespace) -> int:
 
     root = _root(args)
     out = Path(args.out) if args.out else root / "site"
-    content = (root / "content").resolve()
-    if out.resolve() == content or content in out.resolve().parents:
-        raise UsageError(f"--out {out} is inside content/; the build never writes into its input")
+    for folder in ("content", "static"):  # the build's input: writing there would feed the site to itself
+        inside = (root / folder).resolve()
+        if out.resolve() == inside or inside in out.resolve().parents:
+            raise UsageError(f"--out {out} is inside {folder}/; the build never writes into its input")
     from ..build.progress import reporter
 
     reporter.enable_if_interactive(args.quiet)
     try:
         with site_lock(root):
-            result = build(root, out, base_url=_base_url(args), strict=args.strict)
+            result = build(root, out, base_url=_base_url(args), strict=args.strict, **_publishing(args))
     except (OutputError, SiteBusy) as error:
         raise UsageError(str(error)) from None
     finally:
         reporter.finish()  # the progress line goes before anything else is printed
     _report(result.diagnostics, args.strict)
+    _stages(result, args)
     if not result.wrote:
         print(f"factsheet: build failed: {_counts(result.diagnostics, args.strict)}; {out} was not changed",
               file=sys.stderr)
@@ -195,11 +218,19 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stages(result, args: argparse.Namespace) -> None:
+    """--verbose: each stage of the build with its time and what it did."""
+    if getattr(args, "verbose", False):
+        for name, seconds, detail in result.stages:
+            print(f"factsheet: {name:<20} {seconds:7.3f} s  {detail}")
+
+
 def _check(args: argparse.Namespace) -> int:
     from ..build.pipeline import check
 
-    result = check(_root(args), base_url=_base_url(args), strict=args.strict)
+    result = check(_root(args), base_url=_base_url(args), strict=args.strict, **_publishing(args))
     _report(result.diagnostics, args.strict)
+    _stages(result, args)
     failed = result.diagnostics.failed(args.strict)
     if not args.quiet:
         print(f"factsheet: {_counts(result.diagnostics, args.strict)}", file=sys.stderr if failed else sys.stdout)
@@ -311,9 +342,10 @@ def _print_items(items: dict[str, list[dict]]) -> None:
 def _add_authoring_commands(commands) -> None:
     serve = commands.add_parser("serve", help="build, serve on this computer, rebuild and reload on every change")
     serve.add_argument("--root", default=".", help="the site folder (default: .)")
-    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", "-p", type=int, default=8000, help="the port to serve on (default: 8000; 0 picks a free one)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: 127.0.0.1)")
     serve.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    publishing_options(serve)
 
     init = commands.add_parser("init", help="create a new site, with a GitHub Pages workflow")
     init.add_argument("dir", help="the folder to create (it must be new or empty)")
@@ -335,7 +367,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     try:
-        serve(_root(args), args.host, args.port, strict=args.strict)
+        serve(_root(args), args.host, args.port, strict=args.strict, publishing=_publishing(args))
     except OSError as error:  # the port is taken, or the address is not this computer's
         raise UsageError(f"cannot serve on {args.host}:{args.port}: {error.strerror or error}") from None
     return EXIT_OK

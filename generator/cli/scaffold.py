@@ -127,6 +127,7 @@ description: Sourced fact sheets from news articles.
 language: en
 {base_url}
 # date_order: DMY                          # how 11/12/2024 reads in article text (default MDY)
+# paginate: 50                              # articles per page of a tag, an entity and /articles/
 """
 
 GITIGNORE = """\

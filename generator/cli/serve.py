@@ -3,7 +3,7 @@
 The site is built into `.factsheet-serve/` in the site folder (not `site/`,
 which keeps holding what `factsheet build` last wrote for publishing) with
 the base URL `/`. A watcher thread compares the modification times and sizes
-of everything in `content/`, `templates/` and `site.yaml` every 0.3 s; when
+of everything in `content/`, `templates/`, `static/` and `site.yaml` every 0.3 s; when
 something changed and then stayed unchanged for one more look, it rebuilds.
 
 Every HTML page the server sends (never the built files) gets a small script
@@ -35,7 +35,7 @@ from ..build.write import OutputError, safe_join
 from .review_http import REVIEW_PATH, ReviewEndpoints, client_script, local_hosts, new_token
 
 SERVE_DIR = ".factsheet-serve"
-WATCHED = ("content", "templates", "site.yaml")
+WATCHED = ("content", "templates", "static", "site.yaml")
 EVENTS_PATH = "/__factsheet/events"
 POLL_SECONDS = 0.3
 KEEPALIVE_SECONDS = 15.0
@@ -77,8 +77,10 @@ class DevServer:
     """The build-watch-serve loop. `start()` returns at once; `stop()` ends every thread."""
 
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, *, out: Path | None = None,
-                 strict: bool = False, interval: float = POLL_SECONDS, log: TextIO | None = None):
+                 strict: bool = False, interval: float = POLL_SECONDS, log: TextIO | None = None,
+                 publishing: dict | None = None):
         self.root = root
+        self.publishing = publishing or {}  # build()'s drafts, future and today
         self.out = out or root / SERVE_DIR
         self.strict = strict
         self.interval = interval
@@ -136,7 +138,7 @@ class DevServer:
         while True:
             try:
                 with site_lock(self.root):
-                    return build(self.root, self.out, base_url="/", strict=self.strict)
+                    return build(self.root, self.out, base_url="/", strict=self.strict, **self.publishing)
             except SiteBusy:
                 if time.monotonic() > deadline or self.stopping.is_set():
                     raise
@@ -372,6 +374,7 @@ def inject(html: bytes, build_id: str, extra: bytes = b"") -> bytes:
     return html + script if at < 0 else html[:at] + script + html[at:]
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, strict: bool = False) -> None:
-    """Build, serve and rebuild on change until Ctrl-C."""
-    DevServer(root, host, port, strict=strict).serve_forever()
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, strict: bool = False,
+          publishing: dict | None = None) -> None:
+    """Build, serve and rebuild on change until Ctrl-C (`publishing`: build()'s drafts, future and today)."""
+    DevServer(root, host, port, strict=strict, publishing=publishing).serve_forever()

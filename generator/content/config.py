@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, Diagnostics, SourceLocation
-from .fields import Fields
+from .fields import Fields, describe
 from .load import decode
 from .model import ExtractSettings, SiteConfig
 
@@ -20,7 +20,7 @@ from .yamlmarks import MarkedMap, YamlProblem, load_yaml
 CONFIG_FILE = "site.yaml"
 CONFIG_KEYS = frozenset(
     {"title", "description", "base_url", "language", "date_order", "extract", "allow_html", "author", "feed_limit",
-     "publish_extracted"}
+     "publish_extracted", "params", "paginate"}
 )
 NO_BASE_URL = ("no base_url: the Atom feed and sitemap.xml are left out and pages have no canonical URL; "
                "set base_url: https://USER.github.io/REPO/ in site.yaml or pass --base-url "
@@ -63,7 +63,39 @@ def load_config(root: Path, diagnostics: Diagnostics, base_url: str | None = Non
         author=f.text("author"),
         feed_limit=f.integer("feed_limit", defaults.feed_limit, minimum=1),
         publish_extracted=f.choice("publish_extracted", PUBLISH_EXTRACTED, defaults.publish_extracted),
+        params=_params(mapping, f),
+        paginate=f.integer("paginate", defaults.paginate, minimum=1),
     )
+
+
+def _params(mapping: MarkedMap, f: Fields) -> dict:
+    """`params:`, a free mapping for the user's own templates (`site.params`), as plain values.
+
+    Its keys are the user's own, so none is unknown; the values reach pages
+    only through templates, where autoescaping escapes them like any text.
+    """
+    if "params" not in mapping or mapping["params"] is None:
+        return {}
+    if not isinstance(mapping["params"], MarkedMap):
+        f.error("params", "expected a mapping of your own settings (params: {key: value}), "
+                          f"got {describe(mapping['params'])}")
+        return {}
+    return _plain(mapping["params"])
+
+
+def _plain(value):
+    """YAML as plain dicts, lists and scalars: what templates see, and what the cache keys hash (by repr)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return value
 
 
 def normalise_base_url(url: str) -> str:

@@ -29,7 +29,7 @@ class Document:
     """One content file, read and split, not yet validated."""
 
     path: str  # relative to the site root, forward slashes: "content/articles/x.md"
-    kind: str  # "article", "topic" or "entity"
+    kind: str  # "article", "topic", "page" or "entity"
     front: MarkedMap | None  # None: the file has no front matter
     body: str  # newlines normalised to "\n"
     body_line: int  # the file line the body starts on
@@ -101,7 +101,7 @@ def _kind_of(folder: str, name: str) -> str | None:
         return "entity" if suffix in ENTITY_SUFFIXES else None
     if suffix not in ARTICLE_SUFFIXES:
         return None
-    return "topic" if top == "topics" else "article"
+    return {"topics": "topic", "pages": "page"}.get(top, "article")
 
 
 def _check_link(path: Path, real_content: Path, root: Path, diagnostics: Diagnostics) -> bool:

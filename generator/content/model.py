@@ -148,6 +148,22 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Page:
+    """A plain page (content/pages/about.md): a title and a text, published at /<slug>/."""
+
+    slug: str
+    path: str
+    title: str
+    body: str
+    body_format: str
+    location: SourceLocation
+    summary: str | None = None
+    menu: bool = False  # linked from every page's footer
+    weight: int = 0  # the order of menu links: lower first, then by title
+    draft: bool = False
+
+
+@dataclass(frozen=True)
 class Entity:
     slug: str
     path: str | None
@@ -174,4 +190,7 @@ class SiteConfig:
     author: str | None = None
     feed_limit: int = 50
     publish_extracted: str = "all"  # which extracted (unchecked) items pages show: all, none, events-only
+    paginate: int = 50  # articles a page of a tag, an entity or the archive lists
+    params: dict = field(default_factory=dict, hash=False)  # the user's own settings, for their templates
+    drafts: bool = False  # --drafts: drafts are published too, marked as drafts
     extra_keys: tuple[str, ...] = field(default=())

@@ -21,6 +21,7 @@ from .model import (
     Facts,
     Image,
     Origin,
+    Page,
     Person,
     Quote,
     Source,
@@ -34,6 +35,10 @@ ARTICLE_KEYS = frozenset(
      "ignore", "draft", "language", "lang", *FACT_KEYS}
 )
 TOPIC_KEYS = frozenset({"title", "summary", "slug", "tags", *FACT_KEYS})
+PAGE_KEYS = frozenset({"title", "slug", "summary", "menu", "weight", "draft"})
+# the site's own sections and files: a page there would replace one of them
+RESERVED_PAGE_SLUGS = frozenset({"articles", "topics", "timeline", "tags", "entities", "search", "data", "assets",
+                                 "pages", "404"})
 ENTITY_KEYS = frozenset({"name", "kind", "aliases", "role", "description", "url", "slug"})
 ENTITY_KINDS = ("person", "organisation", "place")
 EXTRACT_KINDS = ("dates", "numbers", "quotes", "people")
@@ -238,6 +243,36 @@ def validate_topic(doc: Document, diagnostics: Diagnostics) -> Topic | None:
         facts=read_facts(f),
         tags=f.text_list("tags", "tags"),
     )
+
+
+def validate_page(doc: Document, diagnostics: Diagnostics) -> Page | None:
+    """A plain page: a title (required) and a body; no date and nothing extracted."""
+    if doc.front is None:
+        diagnostics.error(SourceLocation(doc.path), "a page needs front matter with at least 'title:'")
+        return None
+    f = Fields(doc.front, doc.path, diagnostics)
+    f.warn_unknown(PAGE_KEYS)
+    f.require("title")
+    title = f.text("title")
+    slug = slugify(f.text("slug") or doc.stem, "page")
+    if slug in RESERVED_PAGE_SLUGS:
+        where = f.value_location("slug") if "slug" in f else SourceLocation(doc.path, doc.front_line)
+        diagnostics.error(where, f"a page cannot have the slug '{slug}': /{slug}/ is a section of the site "
+                                 "(rename the file or give it another 'slug:')")
+        return None
+    page = Page(
+        slug=slug,
+        path=doc.path,
+        title=title or "",
+        body=doc.body,
+        body_format=doc.body_format,
+        location=SourceLocation(doc.path, doc.front_line),
+        summary=f.text("summary"),
+        menu=f.boolean("menu", False),
+        weight=f.integer("weight", 0),
+        draft=f.boolean("draft", False),
+    )
+    return page if title is not None else None
 
 
 def validate_entity(doc: Document, diagnostics: Diagnostics) -> Entity | None:

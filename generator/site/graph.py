@@ -181,6 +181,7 @@ class SiteGraph:
     mention_targets: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> {name: URL}
     article_keys: dict = field(default_factory=dict, compare=False, hash=False)  # article slug -> hash of its inputs
     input_keys: dict = field(default_factory=dict, compare=False, hash=False)  # topic/entity file path -> hash
+    pages: tuple = ()  # plain pages (pages.PlainPage), in menu order
 
     def linked_body(self, page: ArticlePage) -> str:
         """The article's body with each name it mentions linked to that entity's page.

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from . import jsonld
 from ..content.fields import slugify
+from .paginate import Pager, page_count, page_out, pager
 from .urls import Urls
 from .graph import SiteGraph, TimelineEntry, TimelineYear, EntityIndex
 from .itemkey import item_key
@@ -165,13 +166,20 @@ class PageSpec:
 
     template: str
     out: str
-    kind: str = ""  # "articles", "topics", "tags", "entities", "years" or "" (a page of the whole site)
+    kind: str = ""  # "articles", "topics", "tags", "entities", "years", "pages" or "" (a page of the whole site)
     index: int = 0  # the item's position in that part of the graph
+    number: int = 1  # which page of the item's list of articles (see paginate.py)
 
 
 def page_specs(graph: SiteGraph) -> list[PageSpec]:
     """Every page of the site, in a stable order."""
+    size = graph.config.paginate
+
+    def paged(template: str, base: str, kind: str, index: int, total: int) -> list[PageSpec]:
+        return [PageSpec(template, page_out(base, n), kind, index, n) for n in range(1, page_count(total, size) + 1)]
+
     specs = [PageSpec("home.html", "index.html")]
+    specs += paged("archive.html", "articles/", "", 0, len(graph.articles))
     specs += [PageSpec("article.html", f"articles/{p.article.slug}/index.html", "articles", i)
               for i, p in enumerate(graph.articles)]
     specs.append(PageSpec("topics.html", "topics/index.html"))
@@ -180,10 +188,12 @@ def page_specs(graph: SiteGraph) -> list[PageSpec]:
     specs += [PageSpec("timeline-year.html", f"timeline/{year.slug}/index.html", "years", i)
               for i, year in enumerate(graph.years)]
     specs.append(PageSpec("tags.html", "tags/index.html"))
-    specs += [PageSpec("tag.html", f"tags/{p.slug}/index.html", "tags", i) for i, p in enumerate(graph.tags)]
+    for i, p in enumerate(graph.tags):
+        specs += paged("tag.html", f"tags/{p.slug}/", "tags", i, len(p.articles))
     specs.append(PageSpec("entities.html", "entities/index.html"))
-    specs += [PageSpec("entity.html", f"entities/{p.entity.slug}/index.html", "entities", i)
-              for i, p in enumerate(graph.entities)]
+    for i, p in enumerate(graph.entities):
+        specs += paged("entity.html", f"entities/{p.entity.slug}/", "entities", i, len(p.articles))
+    specs += [PageSpec("page.html", f"{p.page.slug}/index.html", "pages", i) for i, p in enumerate(graph.pages)]
     specs.append(PageSpec("search.html", "search/index.html"))  # its index is search.py's search_files
     specs.append(PageSpec("404.html", "404.html"))
     return specs
@@ -195,7 +205,8 @@ class Renderer:
     def __init__(self, graph: SiteGraph, root: Path):
         self.graph = graph
         self.env = make_environment(root, Urls(graph.config.base_url))
-        self.common = dict(site=graph.config, graph=graph, by_year_month=by_year_month, facets={}, facet_names={})
+        self.common = dict(site=graph.config, graph=graph, by_year_month=by_year_month, facets={}, facet_names={},
+                           pager=None, page_feed=None)
 
     def render(self, spec: PageSpec) -> bytes:
         context = dict(self.common, page_path=out_to_url(spec.out))
@@ -206,7 +217,23 @@ class Renderer:
             context["page_data"] = getattr(self.graph, spec.kind)[spec.index]
         if spec.kind == "years":
             context["facet_names"], context["facets"] = timeline_facets(self.graph, context["page_data"])
+        context["pager"] = self._pager(spec, context.get("page_data"))
+        if spec.kind == "topics":  # written by feeds.feed_files, when the site has an absolute base_url
+            context["page_feed"] = f"topics/{context['page_data'].topic.slug}/feed.xml"
+        elif spec.kind == "tags":
+            context["page_feed"] = f"tags/{context['page_data'].slug}/feed.xml"
         return self.env.get_template(spec.template).render(**context).encode("utf-8")
+
+    def _pager(self, spec: PageSpec, page_data) -> Pager | None:
+        """The page of a paginated list this page shows (None: the page has no such list)."""
+        size = self.graph.config.paginate
+        if spec.template == "archive.html":
+            return pager("articles/", [p.article for p in self.graph.articles], spec.number, size)
+        if spec.kind == "tags":
+            return pager(f"tags/{page_data.slug}/", page_data.articles, spec.number, size)
+        if spec.kind == "entities":
+            return pager(f"entities/{page_data.entity.slug}/", page_data.articles, spec.number, size)
+        return None
 
     def compile_all(self) -> None:
         """Compile every template now (before forking, so that workers inherit them compiled)."""

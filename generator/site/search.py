@@ -99,7 +99,7 @@ _SHARD_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 class SearchDoc:
     """One search result: what it is, where it lives, and the text it is found by."""
 
-    kind: str  # article, topic, event, quote, person, organisation, place
+    kind: str  # article, topic, event, quote, person, organisation, place, page
     title: str
     url: str  # relative to the site root, e.g. "articles/slug/" or "timeline/2015/#e-2015-11-13"
     text: str
@@ -288,7 +288,8 @@ def indexed_event(timeline_entry: TimelineEntry) -> bool:
 
 
 def site_search_entries(graph: SiteGraph) -> list[SearchEntry]:
-    """The documents that belong to the site rather than one article: topics, hand-written events, entities."""
+    """The documents that belong to the site rather than one article: topics, hand-written events, entities,
+    plain pages."""
     docs: list[SearchEntry] = []
     for topic_page in graph.topics:
         t = topic_page.topic
@@ -303,6 +304,9 @@ def site_search_entries(graph: SiteGraph) -> list[SearchEntry]:
         e = entity_page.entity
         docs.append(entry(SearchDoc(e.kind, e.name, f"entities/{e.slug}/",
                                     _join(", ".join(e.aliases), e.role, e.description))))
+    for plain in graph.pages:
+        p = plain.page
+        docs.append(entry(SearchDoc("page", p.title, f"{p.slug}/", _join(p.summary, plain_text(plain.body_html)))))
     return docs
 
 

@@ -29,7 +29,7 @@
   var MAX_RESULTS = 50;
   var SCORE_SCALE = 10;  // search.py stores each score as an integer, SCORE_SCALE times the BM25 term weight
   var KINDS = { article: "Article", topic: "Topic", event: "Event", quote: "Quote",
-                person: "Person", organisation: "Organisation", place: "Place" };
+                person: "Person", organisation: "Organisation", place: "Place", page: "Page" };
 
   // Must fold exactly as generator/site/search.py does: diacritics off, lower case, NFC, "ø" as "o".
   function fold(text) {

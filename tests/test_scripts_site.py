@@ -64,7 +64,8 @@ def test_every_tag_link_leads_to_a_page(site):
         text = html.read_text(encoding="utf-8")
         for part in text.split('href="/scripts/tags/')[1:]:
             target = part.split('"', 1)[0]
-            assert (site / "tags" / target / "index.html").is_file(), (html, target)
+            file = site / "tags" / target if target.endswith(".xml") else site / "tags" / target / "index.html"
+            assert file.is_file(), (html, target)   # a tag's page, or its feed
 
 
 def test_sitemap_percent_encodes_unicode_slugs(site):

@@ -207,6 +207,8 @@ class BuildCache:
         self.read_only = read_only
         self._shards: dict[str, dict[str, bytes]] = {}  # shard name -> entries as loaded
         self._used: dict[str, dict[str, bytes]] = {}  # shard name -> entries this build used or made
+        self.hits = 0     # for `--verbose`
+        self.misses = 0
 
     def _shard_name(self, key: str) -> str:
         return f"{int(key[:4], 16) % _SHARDS:03d}"
@@ -228,7 +230,9 @@ class BuildCache:
                 value = None
             if value is not None:
                 self._used.setdefault(name, {})[key] = blob
+                self.hits += 1
                 return value
+        self.misses += 1
         return None
 
     def put_blob(self, key: str, blob: bytes) -> None:

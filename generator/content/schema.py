@@ -128,6 +128,8 @@ SITE_HELP = {
     "author": "the feed's author",
     "feed_limit": "articles in the Atom feed (default: 50)",
     "publish_extracted": "what the software found and nobody checked: all (default), none or events-only",
+    "paginate": "articles per page of a tag, an entity and the archive (default: 50)",
+    "params": "your own settings, for your own templates (site.params)",
 }
 
 SOURCE = _mapping({"name": TEXT, "url": URL}, SOURCE_KEYS, description="where the article was published")
@@ -161,6 +163,8 @@ SITE_TYPES = {
     "date_order": {"enum": ["DMY", "MDY"]}, "extract": EXTRACT, "allow_html": BOOLEAN, "author": TEXT,
     "feed_limit": {"type": "integer", "minimum": 1},
     "publish_extracted": {"enum": list(PUBLISH_EXTRACTED)},
+    "paginate": {"type": "integer", "minimum": 1},
+    "params": {"type": "object"},
 }
 
 

@@ -56,6 +56,7 @@ def extract_article(article: Article, config: SiteConfig):
         kinds=frozenset(kinds),
         date_order=config.date_order,
         skip_lines=lead_lines(article.body, article.image),
+        markdown=article.body_format == "markdown",
     )
 
 

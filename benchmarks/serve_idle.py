@@ -28,10 +28,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-
-import corpus  # noqa: E402 - the benchmark corpus generator beside this script
-
 SERVING = re.compile(r"at (http://127\.0\.0\.1:\d+/)")
 
 

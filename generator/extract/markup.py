@@ -31,6 +31,7 @@ _PROSE_BLOCKS = frozenset({"paragraph_open", "heading_open", "table_open"})
 _LINE_BREAK = re.compile(r"\r\n?|\n")  # what markdown-it counts as a line end
 _RECORDS = "factsheet_spans"  # the key of the recorded inline spans in markdown-it's env
 # Only these can give spans the regular expressions in sentences.py would not find as well.
+_INLINE_MARKS = ("[", "`", "<")  # what every recorded inline rule starts with ("![" included)
 _WORTH_PARSING = re.compile(r"[`<\[~]|^[ \t>*+\-\d.)]*(?: {4}|\t)", re.M)
 
 
@@ -39,7 +40,13 @@ def non_prose(text: str) -> list[tuple[int, int]]:
     if not _WORTH_PARSING.search(text):
         return []
     env: dict = {}
-    tokens = _parser().parse(text, env)
+    md = _parser()
+    tokens = md.parse(text, env)
+    for token in tokens:
+        # inline parsing, run only where it can find something: most paragraphs are plain words
+        if token.type == "inline" and any(mark in token.content for mark in _INLINE_MARKS):
+            token.children = []
+            md.inline.parse(token.content, md, env, token.children)
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
     starts.append(len(text) + 1)  # a sentinel: line i is text[starts[i]:starts[i + 1]]
     spans = _outside_prose_blocks(tokens, starts, len(text))
@@ -118,6 +125,7 @@ def _parser() -> MarkdownIt:
     """The renderer's Markdown (with raw HTML recognised), its inline rules recording their spans."""
     md = MarkdownIt("commonmark", {"html": True, "linkify": False, "typographer": False})
     md.enable("table").enable("strikethrough")
+    md.core.ruler.disable(["inline", "text_join"])  # non_prose runs the inline rules itself, where needed
     md.inline.ruler.at("link", _recording(link, keep_label=True))
     md.inline.ruler.at("image", _recording(image))
     md.inline.ruler.at("autolink", _recording(autolink))

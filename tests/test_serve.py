@@ -254,3 +254,43 @@ def test_a_rebuild_waits_for_a_build_running_in_the_same_folder(served):
         assert heading(fetch(server, PAGE)[2]) == "Built after the lock"
     finally:
         stream.close()
+
+
+def test_changes_arrive_as_notifications_not_by_polling(served):
+    root, server = served
+    assert not server._polling.is_set(), "watchfiles watches the folder"
+    stream = EventStream(server.host, server.port)
+    try:
+        first = stream.next(lambda m: True)
+        # editors often save settings by writing a new file and renaming it over the old one
+        settings = (root / "site.yaml").read_text(encoding="utf-8")
+        renamed = settings.replace("description: A test site", "description: Renamed into place, a test site", 1)
+        assert renamed != settings
+        (root / "site.yaml.new").write_text(renamed, encoding="utf-8")
+        (root / "site.yaml.new").replace(root / "site.yaml")
+        assert stream.next(lambda m: m["ok"])["build"] != first["build"]
+        assert "Renamed into place" in fetch(server, "")[2]
+    finally:
+        stream.close()
+
+
+def test_without_watchfiles_serve_says_so_once_and_polls(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "watchfiles._rust_notify", None)  # the import fails
+    root = tmp_path / "newsroom"
+    shutil.copytree(SITE, root)
+    log = io.StringIO()
+    server = DevServer(root, "127.0.0.1", 0, log=log)
+    server.start()
+    try:
+        assert server._polling.is_set()
+        stream = EventStream(server.host, server.port)
+        try:
+            first = stream.next(lambda m: True)
+            edit(root, f"title: {TITLE}", "title: Seen by polling")
+            assert stream.next(lambda m: m["ok"])["build"] != first["build"]
+            assert heading(fetch(server, PAGE)[2]) == "Seen by polling"
+        finally:
+            stream.close()
+    finally:
+        server.stop()
+    assert log.getvalue().count("cannot watch for changes with watchfiles") == 1

@@ -2,9 +2,13 @@
 
 The site is built into `.factsheet-serve/` in the site folder (not `site/`,
 which keeps holding what `factsheet build` last wrote for publishing) with
-the base URL `/`. A watcher thread compares the modification times and sizes
-of everything in `content/`, `templates/`, `static/` and `site.yaml` every 0.3 s; when
-something changed and then stayed unchanged for one more look, it rebuilds.
+the base URL `/`. The operating system tells a watcher thread when anything in
+`content/`, `templates/`, `static/` or `site.yaml`
+changes (through watchfiles, see
+`watch.py`); the thread then compares the modification times and sizes of
+those files with the last build's, and when something changed and then stayed
+unchanged for one more look, it rebuilds. Where watchfiles cannot start, it
+says so once and compares every 0.3 s instead.
 
 Every HTML page the server sends (never the built files) gets a small script
 that listens on `/__factsheet/events`, a Server-Sent Events stream. Each
@@ -33,6 +37,7 @@ from ..build.pipeline import build
 from ..build.lock import SiteBusy, site_lock
 from ..build.write import OutputError, safe_join
 from .review_http import REVIEW_PATH, ReviewEndpoints, client_script, local_hosts, new_token
+from .watch import Notifier, WatchUnavailable, ignored
 
 SERVE_DIR = ".factsheet-serve"
 WATCHED = ("content", "templates", "static", "site.yaml")
@@ -62,7 +67,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
         top = root / name
         paths = [top] if top.is_file() else (sorted(top.rglob("*")) if top.is_dir() else [])
         for path in paths:
-            if path.name.startswith((".", "#")) or path.name.endswith("~"):
+            if ignored(path.name):
                 continue
             try:
                 stat = path.stat()
@@ -94,6 +99,9 @@ class DevServer:
         self._changed = threading.Condition()
         self._httpd: ThreadingHTTPServer | None = None
         self._threads: list[threading.Thread] = []
+        self._notifier: Notifier | None = None
+        self._woken = threading.Event()  # set by the notifier when something may have changed
+        self._polling = threading.Event()  # set when there is no notifier: look every `interval`
 
     @property
     def url(self) -> str:
@@ -150,8 +158,36 @@ class DevServer:
             self._changed.wait_for(lambda: self.status.attempt != seen_attempt or self.stopping.is_set(), timeout)
             return self.status
 
+    def _start_notifier(self) -> None:
+        """Watch through watchfiles; without it, poll (and say so once)."""
+        self._notifier = Notifier(self.root, self._woken.set, self._notifier_failed)
+        try:
+            self._notifier.start()
+        except WatchUnavailable as error:
+            self._notifier = None
+            self._fall_back(str(error))
+
+    def _notifier_failed(self, error: Exception) -> None:
+        self._fall_back(f"{type(error).__name__}: {error}")
+
+    def _fall_back(self, reason: str) -> None:
+        if self._polling.is_set():
+            return
+        self._polling.set()
+        self._woken.set()  # the watch loop may be waiting for a notification that will not come
+        self._say(f"factsheet: cannot watch for changes with watchfiles ({reason}); "
+                  f"looking for changes every {self.interval:g} s instead")
+
+    def _wait_for_change(self) -> bool:
+        """Wait until something may have changed; False once the server is stopping."""
+        if self._polling.is_set():
+            return not self.stopping.wait(self.interval)
+        self._woken.wait()
+        self._woken.clear()  # before looking, so a change made while we look wakes us again
+        return not self.stopping.is_set()
+
     def _watch(self, seen: dict[str, tuple[int, int]]) -> None:
-        while not self.stopping.wait(self.interval):
+        while self._wait_for_change():
             now = snapshot(self.root)
             if now == seen:
                 continue
@@ -171,7 +207,9 @@ class DevServer:
         self._httpd = ThreadingHTTPServer((self.host, self.port), handler)  # a taken port fails before the build
         self._httpd.daemon_threads = True  # open event streams must not hold up Ctrl-C
         self.port = self._httpd.server_address[1]
-        seen = snapshot(self.root)  # taken before the build, so an edit made during it is not missed
+        # watching and the snapshot begin before the build, so an edit made during it is not missed
+        self._start_notifier()
+        seen = snapshot(self.root)
         self.rebuild()
         for target, args in ((self._httpd.serve_forever, ()), (self._watch, (seen,))):
             thread = threading.Thread(target=target, args=args, name=f"factsheet-serve-{target.__name__}", daemon=True)
@@ -179,7 +217,11 @@ class DevServer:
             self._threads.append(thread)
 
     def stop(self) -> None:
+        """End serving, watching and every event stream."""
         self.stopping.set()
+        self._woken.set()  # wakes the watch loop so it can end
+        if self._notifier is not None:
+            self._notifier.close()
         with self._changed:
             self._changed.notify_all()  # wakes every event stream so it can end
         if self._httpd is not None:

@@ -54,7 +54,8 @@ __all__ = ["Span", "ExtractedQuote", "ExtractedNumber", "ExtractedPerson", "Extr
 
 
 def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL_KINDS,
-            date_order: str = "MDY", skip_lines: int = 0, language: str = "en") -> Extraction:
+            date_order: str = "MDY", skip_lines: int = 0, language: str = "en",
+            markdown: bool = True) -> Extraction:
     """Extract events, key numbers, quotes, people and entities from an article body.
 
     ``dct`` is the publication date (it anchors "13 November" and "yesterday");
@@ -63,7 +64,8 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
     dates; the first ``skip_lines`` non-blank lines (the image caption and
     credit the build knows of) are ignored -- blank lines before them are not
     counted.  Lines that look like a picture credit ("… Getty") are ignored
-    anyway.  Spans are offsets into ``text``.
+    anyway.  ``markdown`` is False for a plain-text (.txt) body, whose
+    indented lines are prose, not code.  Spans are offsets into ``text``.
 
     ``language`` (a tag such as "en-GB" or "fr") picks the date tagger:
     English has its own rules; French, German and Spanish are read with
@@ -81,7 +83,7 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
         # events; the tagger still runs (on a fixed anchor, so output is
         # reproducible) because its spans keep dates out of the key numbers.
         kinds = kinds - {"dates"}
-    doc = prepare(text, skip_lines)
+    doc = prepare(text, skip_lines, markdown)
     mentions = []
     if kinds & {"dates", "numbers"}:
         # The tagger reads the masked text: same offsets, but no markup,

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as gz
+from .markup import non_prose
 
 # Agencies and picture libraries whose name ends an image-credit line.
 CREDIT_WORDS = (r"(?:Getty(?:\s+Images)?|Reuters|AP(?:\s+Photo)?|AFP|PA(?:\s+Media|\s+Wire)?|EPA"
@@ -203,8 +204,28 @@ def _skip_leading_lines(masked: str, count: int) -> str:
     return masked
 
 
-def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
-    """Return the masked copy of ``text`` and the offsets of lines that start a Markdown block."""
+def _mask_spans(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with every span blanked (spans may overlap and come in any order)."""
+    if not spans:
+        return s
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end > start:
+            pieces += [s[at:start], blank(s[start:end])]
+            at = end
+    return "".join(pieces) + s[at:]
+
+
+def mask(text: str, skip_lines: int = 0, markdown: bool = True) -> tuple[str, set[int]]:
+    """Return the masked copy of ``text`` and the offsets of lines that start a Markdown block.
+
+    A Markdown body (``markdown``) is first masked where markdown-it-py, the
+    parser that renders it, finds no prose (`markup.non_prose`: code blocks,
+    HTML blocks, link destinations, ...). The regular expressions below then
+    mask the markup left in the prose, and all of a plain-text body, whose
+    indented lines are paragraphs, not code.
+    """
     s = text
 
     def sub(rx: re.Pattern, s: str) -> str:
@@ -214,6 +235,8 @@ def mask(text: str, skip_lines: int = 0) -> tuple[str, set[int]]:
     # Wire copy quotes ``like this'': there a pair of backticks opens a
     # quotation, not a code span, and the words inside must stay.
     newswire = "``" in s and "''" in s and "```" not in s
+    if markdown:
+        s = _mask_spans(s, non_prose(text))
     for rx in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _LINK_DEF):
         if not (newswire and rx is _INLINE_CODE):
             s = sub(rx, s)
@@ -344,14 +367,14 @@ def _sentences(masked: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     return out
 
 
-def prepare(text: str, skip_lines: int = 0) -> Doc:
+def prepare(text: str, skip_lines: int = 0, markdown: bool = True) -> Doc:
     """Mask ``text`` and split it into paragraphs and sentences.
 
     ``skip_lines`` leading non-blank lines (an image caption and credit the
     build knows about from the front matter) are masked as well, so nothing is
-    ever extracted from them.
+    ever extracted from them. ``markdown`` is False for a plain-text body.
     """
-    masked, block_starts = mask(text, skip_lines)
+    masked, block_starts = mask(text, skip_lines, markdown)
     paragraphs = _paragraphs(masked, block_starts)
     sentences = [s for p in paragraphs for s in _sentences(masked, p)]
     return Doc(text, masked, paragraphs, sentences)

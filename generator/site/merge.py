@@ -60,6 +60,7 @@ def extract_article(article: Article, config: SiteConfig):
         date_order=config.date_order,
         language=article.language or config.language,
         skip_lines=lead_lines(article.body, article.image),
+        markdown=article.body_format == "markdown",
     )
 
 

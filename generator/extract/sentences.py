@@ -236,7 +236,10 @@ def mask(text: str, skip_lines: int = 0, markdown: bool = True) -> tuple[str, se
     # quotation, not a code span, and the words inside must stay.
     newswire = "``" in s and "''" in s and "```" not in s
     if markdown:
-        s = _mask_spans(s, non_prose(text))
+        spans = non_prose(text)
+        if newswire:   # markdown-it reads a ``…'' quotation as a code span too: keep its words
+            spans = [(a, b) for a, b in spans if not text.startswith("``", a)]
+        s = _mask_spans(s, spans)
     for rx in (_FENCE, _HTML_COMMENT, _INLINE_CODE, _IMAGE, _LINK_DEF):
         if not (newswire and rx is _INLINE_CODE):
             s = sub(rx, s)

@@ -84,7 +84,8 @@ def test_seed_article():
 
 
 def test_same_text_as_seed_source():
-    path = '/work/shared/seed/armed-police-london.txt'
+    # the shared folder beside the repository, where the project's seed article lives
+    path = os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'seed', 'armed-police-london.txt')
     if not os.path.exists(path):
         pytest.skip('seed source not available')
     with open(os.path.join(FIXTURES, 'seed_article.yaml'), encoding='utf-8') as fh:

@@ -54,3 +54,22 @@ def test_article_jsonld_dates_publisher_source_and_image(tmp_path):
         "Drivers voted to strike": ("2015-11", None),
         "Drivers walked out for three days": ("2015-11-13", "2015-11-15"),
     }
+
+
+def test_every_event_link_of_a_page_jsonld_leads_to_an_entry_on_that_page():
+    from pathlib import Path
+
+    from tests.test_golden_site import EXPECTED
+
+    checked = 0
+    for page in sorted(Path(EXPECTED).rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if '<script type="application/ld+json">' not in html:
+            continue
+        blocks = _jsonld(page)
+        for block in blocks if isinstance(blocks, list) else [blocks]:
+            for event in block.get("about", []) if isinstance(block, dict) else []:
+                fragment = event["url"].split("#", 1)[1]
+                assert f'id="{fragment}"' in html, (page, fragment)
+                checked += 1
+    assert checked > 10

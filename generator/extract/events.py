@@ -38,6 +38,7 @@ from . import headlines as hl
 from . import lexicon as lx
 from .clauses import verb_info
 from .items import ExtractedEvent, Span
+from .nominal_events import nominal_event
 from .sentences import Doc
 
 _REFS = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -205,6 +206,11 @@ def _pick(dates: list[cl.Tok]) -> cl.Tok | None:
     return best
 
 
+# "a month after", "two days before": what follows is dated, the main event is not.
+_SPAN_BEFORE = re.compile(r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+                          r"(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
+
+
 class _Sentence:
     """One dated sentence being turned into (at most) one event."""
 
@@ -238,6 +244,8 @@ class _Sentence:
             # "has sent a team to recover the remains of an expert kidnapped two years ago":
             # a present perfect is not dated by a time long past
             main = [d for d in main if not self._long_past(d)]
+        if main and _SPAN_BEFORE.search(self.doc.masked, self.toks[c.verb].end, _pick(main).start):
+            main = []   # "stalled a month after the invasion on 3 November": the date is the invasion's
         if main:
             date = _pick(main)
             when = self._when_clause(date)
@@ -624,10 +632,14 @@ def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
         if not any(concrete_value(str(m.value)) for m in ms):
             continue
         found = _Sentence(doc, sent, ms, index, dct).event()
-        if found is None:
-            continue
-        tok, text = found
-        m = tok.date
+        if found is not None:
+            tok, text = found
+            m = tok.date
+        else:   # no event of the sentence's own: perhaps one recalled as a dated noun
+            recalled = next(((m, text) for m in ms if (text := nominal_event(doc.masked, sent[0], m))), None)
+            if recalled is None:
+                continue
+            m, text = recalled
         events.append(ExtractedEvent(m.value, m.mod, text, " ".join(m.text.split()),
                                      Span(m.start, m.end), doc.clean(*sent)))
     return events

@@ -23,7 +23,7 @@ GOLDEN = Path(__file__).resolve().parent / "sites" / "golden"
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     root = tmp_path / "root"
-    shutil.copytree(GOLDEN, root)
+    shutil.copytree(GOLDEN, root, ignore=shutil.ignore_patterns(".factsheet-cache"))
     return root
 
 

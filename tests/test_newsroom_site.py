@@ -90,7 +90,7 @@ def parse_html(path: Path) -> Node:
 
 
 def _build(out: Path, base_url: str | None = None) -> Path:
-    result = build(SITE, out, base_url=base_url)
+    result = build(SITE, out, base_url=base_url, cache=False)
     assert result.wrote, [str(d) for d in result.diagnostics.items]
     assert not result.diagnostics.items, [str(d) for d in result.diagnostics.items]
     return out

@@ -34,7 +34,7 @@ SIX_SCRIPTS = {  # tag → the slug of its page
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scripts") / "site"
-    result = build(SITE, out)
+    result = build(SITE, out, cache=False)
     assert result.wrote, [str(d) for d in result.diagnostics.items]
     return out
 

@@ -18,7 +18,7 @@ from tests.test_scripts_site import SITE
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scripts") / "site"
-    result = build(SITE, folder)
+    result = build(SITE, folder, cache=False)
     assert result.wrote, [str(d) for d in result.diagnostics.items]
     running = SiteServer(BuiltSite("scripts", folder, "https://example.org/scripts/"))
     yield running

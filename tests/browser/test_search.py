@@ -20,7 +20,7 @@ STATUS = re.compile(r"^(\d+) results? for “(.*)”")
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("search") / "site"
-    result = build(NEWSROOM, folder, base_url="/sheets/")
+    result = build(NEWSROOM, folder, base_url="/sheets/", cache=False)
     assert result.wrote, [str(d) for d in result.diagnostics.items]
     running = SiteServer(BuiltSite("newsroom", folder, "/sheets/"))
     yield running

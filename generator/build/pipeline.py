@@ -288,6 +288,7 @@ def _read_pickled(index: int) -> bytes:
 def _read_articles(files: list[tuple[str, bytes]], config: SiteConfig, extract: bool) -> list[bytes]:
     """read_article for each (path, bytes), pickled; on every core when there are enough of them."""
     from .. import extract as _  # noqa: F401 - imported before any fork, so no worker imports it again
+    from ..extract import dates as _dates  # noqa: F401 - the English tagger too: its patterns compile once
 
     reporter.start("reading articles", len(files))
     results = []

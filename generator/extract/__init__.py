@@ -33,6 +33,7 @@ they equal ``" ".join(text[span.start:span.end].split())``.
 from __future__ import annotations
 
 import datetime
+import re
 import warnings
 from dataclasses import asdict
 
@@ -119,16 +120,17 @@ def extract(text: str, dct: datetime.date | None, *, kinds: frozenset[str] = ALL
 
 
 def _english(language: str) -> bool:
-    from .foreign_dates import language_code
-    return language_code(language) == "en"
+    # the primary subtag of "en-GB" or "en_US"; not foreign_dates.language_code, whose module (its
+    # patterns compiled at import) English articles never need
+    return re.split(r"[-_]", language.strip(), maxsplit=1)[0].lower() == "en"
 
 
 def _find_dates(text: str, dct: datetime.date, date_order: str, language: str) -> list:
     """The date mentions of a text, by the tagger for its language (imported on first use)."""
-    from .foreign_dates import supported
     if _english(language):
         from .dates import find_dates
         return find_dates(text, dct, date_order=date_order)
+    from .foreign_dates import supported
     if supported(language):
         from .foreign_dates import find_dates as find_foreign_dates
         return find_foreign_dates(text, dct, language)

@@ -233,7 +233,7 @@ def test_every_sitemap_location_is_a_built_page(site):
 # end_date, text {headline, text}, media, group, display_date, background, autolink, unique_id.
 SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
 # factsheet's own additions, which TimelineJS ignores: the entry's rank and every source with its date
-EXTRA_KEYS = {"importance", "sources"}
+EXTRA_KEYS = {"importance", "status", "sources"}
 DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"}
 
 
@@ -257,6 +257,7 @@ def _check_timelinejs(path: Path) -> list[dict]:
     for event in data["events"]:
         assert set(event) <= SLIDE_KEYS | EXTRA_KEYS, event
         assert event["importance"] in (1, 2, 3)
+        assert event["status"] in ("checked", "extracted")
         assert all(isinstance(source["date"], str) for source in event["sources"])
         start = _check_date(event["start_date"])
         if "end_date" in event:
@@ -281,9 +282,22 @@ def test_each_year_and_topic_timeline_follows_the_timelinejs_format(site):
                if year.isdigit())
     flood = [e for e in by_year["2024"] if e["start_date"] == {"year": 2024, "month": 3, "day": 4}]
     assert len(flood) == 1
+    # an entry is "checked" when an editor wrote one of its reports (an article's, as its facts.json says,
+    # or a topic sheet's), "extracted" when the software found every one
+    written = set()
+    for facts in (site / "articles").glob("*/facts.json"):
+        written |= {e["date"]["value"] for e in json.loads(facts.read_text(encoding="utf-8"))["events"]
+                    if e["status"] == "checked"}
+    statuses = {(e["status"], _date_value(e["start_date"]) in written) for events in by_year.values() for e in events}
+    assert ("checked", True) in statuses and ("extracted", False) in statuses and ("extracted", True) not in statuses
 
 
 # -- links ---------------------------------------------------------------------------------------------
+
+
+def _date_value(start: dict) -> str:
+    parts = [f"{start['year']:04d}"] + [f"{start[k]:02d}" for k in ("month", "day") if k in start]
+    return "-".join(parts)
 
 
 def _file_for(site: Path, path: str, base_path: str) -> Path:

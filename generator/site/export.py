@@ -96,6 +96,7 @@ def _topic(page: TopicPage, urls: Urls) -> dict:
 def _key_event(entry: TimelineEntry, page_url: str, urls: Urls) -> dict:
     """A key event as site.json lists it (every entry, key or not, is in the page's timeline.json)."""
     return {"date": entry.date.value, "label": entry.date.label(), "text": entry.text, "importance": entry.importance,
+            "status": "extracted" if entry.extracted else "checked",
             "url": f"{page_url}#{entry.anchor}", "sources": entry_sources(entry, urls)}
 
 
@@ -146,9 +147,10 @@ def _timelinejs_date(value: DateValue, end: bool = False) -> dict | None:
 def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, urls: Urls) -> bytes:
     """A timeline in TimelineJS's JSON format (loads as-is in TimelineJS 3).
 
-    Each event also carries `importance` (1 key, 2, 3) and `sources`, every
-    article reporting it with the date that article gives; TimelineJS
-    ignores both. Its text names the sources, says where they disagree on
+    Each event also carries `importance` (1 key, 2, 3), `status` ("checked"
+    when an editor wrote any of its reports, else "extracted") and `sources`,
+    every article reporting it with the date that article gives; TimelineJS
+    ignores all three. Its text names the sources, says where they disagree on
     the date, and lists what else happened that day (`TimelineEntry.also`).
     """
     events = []
@@ -162,6 +164,7 @@ def timeline_json(entries: tuple[TimelineEntry, ...], headline: str, text: str, 
             "display_date": entry.date.label(),
             "unique_id": entry.anchor,
             "importance": entry.importance,
+            "status": "extracted" if entry.extracted else "checked",
             "sources": entry_sources(entry, urls),
         }
         if entry.date.is_range and entry.date.last:

@@ -198,7 +198,9 @@ def test_document_shards_hold_short_excerpts_never_whole_texts(graph, files):
     longest = max(graph.articles, key=lambda p: len(plain_text(p.body_html)))
     assert len(plain_text(longest.body_html)) > EXCERPT_CHARS, "the fixture has texts longer than an excerpt"
     article = [d for d in documents.values() if d["u"] == f"articles/{longest.article.slug}/"][0]
-    assert plain_text(longest.body_html).startswith(article["x"][len(longest.article.summary or "") + 1:])
+    summary = longest.article.summary
+    shown = article["x"][len(summary) + len(" · "):] if summary else article["x"]   # fields apart, " · "
+    assert plain_text(longest.body_html).startswith(shown)
     per_shard = {}
     for number, doc in documents.items():
         if doc["k"] == "article":
@@ -260,6 +262,21 @@ def test_a_word_in_the_title_scores_more_than_in_the_text(files):
     title_doc = "articles/rail-strike-first-day/"  # "walkout" is in its title only
     others = [s for u, s in scores.items() if u.startswith("articles/") and "#" not in u and u != title_doc]
     assert others and all(scores[title_doc] > s for s in others)
+
+
+def test_an_article_named_after_the_query_ranks_above_short_items_that_mention_it(tmp_path):
+    root = tmp_path / "site-src"
+    (root / "content" / "articles").mkdir(parents=True)
+    long_text = " ".join(["The council met for many hours and heard from engineers and residents."] * 40)
+    (root / "content" / "articles" / "bridge.md").write_text(
+        f"---\ntitle: Harbour bridge reopens\ndate: 2024-01-02\n---\n{long_text}\n", encoding="utf-8")
+    (root / "content" / "articles" / "other.md").write_text(
+        '---\ntitle: Council notes\ndate: 2024-01-03\nquotes:\n  - {speaker: Ann Lee, text: "The bridge matters."}\n---\n'
+        "A short note.\n", encoding="utf-8")
+    assert build(root, tmp_path / "out", cache=False).wrote
+    found = resolve({p.relative_to(tmp_path / "out").as_posix(): p.read_bytes()
+                     for p in (tmp_path / "out" / "search").rglob("*.json")} | {}, "bridge")
+    assert [d["u"] for d in found][:2] == ["articles/bridge/", "articles/other/#quote-1"]
 
 
 def test_text_is_stored_as_written_not_escaped(tmp_path):

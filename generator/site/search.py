@@ -22,8 +22,9 @@ shards): a query word of two or more characters finds every word it begins in
 one term shard, and a one-character query word matches only that exact word
 (one small shard). The document numbers in a posting list are gaps from the
 previous number, so a common word costs a few bytes a document. A score is
-the word's BM25 weight in that document (the title counts `TITLE_WEIGHT`
-times, longer documents count less), times `SCORE_SCALE`, rounded; the browser multiplies it by the word's
+the word's BM25F-like weight in that document (title and text scored apart: a
+longer text counts each word less, a title word counts `TITLE_WEIGHT` times a
+saturated text word), times `SCORE_SCALE`, rounded; the browser multiplies it by the word's
 rarity. Phrases are checked with word pairs: every adjacent pair of the phrase
 must follow each other in the document (exact for two-word phrases).
 
@@ -69,7 +70,7 @@ from .graph import ArticlePage, SiteGraph, TimelineEntry
 
 INDEX_PATH = "search/index.json"
 VERSION = 3  # 3: words starting with a letter outside a-z have shards of their own
-TITLE_WEIGHT = 5  # one word in a title is worth five in the text
+TITLE_WEIGHT = 2  # a title holding the word counts twice as much as a text saturated with it
 SCORE_SCALE = 10  # scores are stored as integers: tenths of a BM25 term weight
 REFERENCE_LENGTH = 100  # words; a fixed "average document" so no edit rescales every score
 K1, B = 1.2, 0.75  # the usual BM25 constants: term-frequency saturation, length normalisation
@@ -230,21 +231,34 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def _join(*parts: str | None) -> str:
-    return " ".join(" ".join(p.split()) for p in parts if p)
+    """Fields of one item as its searchable text; " · " keeps them apart in the snippet shown."""
+    return " · ".join(field for field in (" ".join(p.split()) for p in parts if p) if field)
 
 
 def entry(doc: SearchDoc, shown: str | None = None) -> SearchEntry:
-    """Count a document's words: each word's BM25 score, and its adjacent word pairs."""
+    """Count a document's words: each word's score (BM25F-like), and its adjacent word pairs.
+
+    The title and the text are scored apart and added: a word of the text is
+    weighed against the text's length, as BM25 does, while a word of the title
+    is not, and counts `TITLE_WEIGHT` times. (Counting title words into a long
+    article's text let any short quote holding the word outrank the article
+    named after it.)
+    """
     title_words = words(doc.title)
     text_words = words(doc.text)
+    in_title = Counter(title_words)
     counts: Counter[str] = Counter(text_words)
     for word in title_words:
-        counts[word] += TITLE_WEIGHT
-    # BM25's term weight, count * (K1 + 1) / (count + K1 * length norm), scaled to an integer
-    norm = K1 * (1 - B + B * (len(title_words) + len(text_words)) / REFERENCE_LENGTH)
+        counts[word] += 0   # a title word is a key even when the text lacks it
+    norm = K1 * (1 - B + B * len(text_words) / REFERENCE_LENGTH)
     scale = SCORE_SCALE * (K1 + 1)
-    once = max(1, round(scale / (1 + norm)))  # most words occur once: compute their score once
-    scores = tuple(once if count == 1 else max(1, round(scale * count / (count + norm))) for count in counts.values())
+
+    def score(word: str, count: int) -> int:
+        text = count / (count + norm) if count else 0.0
+        title = TITLE_WEIGHT * in_title[word] / (in_title[word] + K1) if word in in_title else 0.0
+        return max(1, round(scale * (text + title)))
+
+    scores = tuple(score(word, count) for word, count in counts.items())
     sequence = title_words + text_words
     pairs = tuple(dict.fromkeys(map(" ".join, zip(sequence, sequence[1:]))))
     text = doc.text if shown is None else shown

@@ -115,3 +115,20 @@ def test_whole_word_search_finds_what_a_word_boundary_pattern_finds(name, text):
 
     index = _TextIndex([text])
     assert index.find(name) == ([0] if re.search(rf"\b{re.escape(name)}\b", text) else [])
+
+
+def test_results_for_a_past_quarter_go_on_the_timeline_when_reported(tmp_path):
+    import json
+
+    from tests.helpers import run_cli
+
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "content" / "articles" / "bank.md").write_text(
+        "---\ntitle: Bank results\ndate: 1989-10-30\n---\n"
+        "Harbour Savings reported a third-quarter loss of $175.5 million.\n\n"
+        "Harbour Savings expects to post a fourth-quarter loss of $20 million.\n", encoding="utf-8")
+    assert run_cli("build", "--root", str(tmp_path), "--base-url", "https://example.org/", "--quiet").code == 0
+    facts = json.loads((tmp_path / "site" / "articles" / "bank" / "facts.json").read_text(encoding="utf-8"))
+    assert [(e["date"]["value"], e["as_stated"]) for e in facts["events"]] == [
+        ("1989-10", "third-quarter"),   # reported this month: the report is the news
+        ("1989-Q4", "fourth-quarter")]  # still to come: its own quarter

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .body import lead_lines
-from ..content.datevalue import from_timex
+from ..content.datevalue import DateValue, from_timex, parse_date_value
 from ..content.errors import SourceLocation
 from .highlight import normalise
 from ..content.model import Article, Event, Fact, Facts, Origin, Person, Quote, SiteConfig
@@ -149,8 +150,27 @@ def _events(extraction, lines: _LineIndex) -> list[Event]:
         if when is None:
             continue  # PRESENT_REF and friends: true, but not a point on a timeline
         origin = lines.origin(x.span.start, x.sentence)
-        events.append(Event(when, x.text, origin, as_stated=x.as_stated))
+        events.append(Event(_when_reported(when, x.text, lines.article.date), x.text, origin, as_stated=x.as_stated))
     return events
+
+
+# "Crossland reported a third-quarter loss": results for a period are news when they are reported.
+_REPORTS_RESULTS = re.compile(r"\b(?:reported|posted|reports|posts)\b")
+
+
+def _when_reported(when: DateValue, text: str, published: date | None) -> DateValue:
+    """A company's results for a quarter or half already over go on the timeline when reported.
+
+    The extractor dates "X reported a third-quarter loss" by the quarter, as the
+    sentence does; on a timeline of many articles the event is the report, in
+    the month the article published it (never finer than the month: the day
+    of the report is not known). Only for a period that ended before the
+    article: a forecast for the current quarter keeps its quarter.
+    """
+    if published is None or when.precision not in ("quarter", "half") or when.end >= published \
+            or not _REPORTS_RESULTS.search(text):
+        return when
+    return parse_date_value(f"{published.year:04d}-{published.month:02d}")
 
 
 def _facts(extraction, lines: _LineIndex) -> list[Fact]:

@@ -35,6 +35,7 @@ from typing import Iterable, Protocol
 
 from . import clauses as cl
 from . import headlines as hl
+from . import gazetteer as gz
 from . import lexicon as lx
 from .clauses import verb_info
 from .items import ExtractedEvent, Span
@@ -383,7 +384,8 @@ class _Sentence:
             res = hl.subject_prefix(self.doc, self.index, toks, frame.s, frame.subj_end)
         else:
             # a generic subject with a named appositive: the name ("… unit, GM Hughes Electronics, said")
-            if c.appositive is not None and self._generic(c) and self._proper(*c.appositive):
+            if c.appositive is not None and self._generic(c) and self._proper(*c.appositive) \
+                    and not self._place(*c.appositive):
                 subj = c.appositive
             idx = cl.span_tokens(r, c, subject=subj)
             c2 = c
@@ -419,6 +421,14 @@ class _Sentence:
         head = _subject_head(self.r.toks, c)
         return bool(head) and head[:1].islower() and not any(
             t.kind == "w" and t.low == head and t.text[:1].isupper() for t in self.r.toks[c.s:c.subj_end])
+
+    def _place(self, a: int, b: int) -> bool:
+        """"… of Loudon county, Virginia, will vote": a place after a comma is where, not who."""
+        ws = [t for t in self.r.toks[a:b] if t.kind == "w"]
+        if not ws or self.index is None:
+            return False
+        found = self.index.mention_at(ws[0].start, ws[-1].end)
+        return (found is not None and found.kind == "place") or " ".join(t.text for t in ws) in gz.PLACES
 
     def _proper(self, a: int, b: int) -> bool:
         ws = [t for t in self.r.toks[a:b] if t.kind == "w"]
@@ -631,6 +641,9 @@ def find_events(doc: Doc, mentions: Iterable[DateLike], index=None,
     for sent, ms in sorted(by_sent.items()):
         if not any(concrete_value(str(m.value)) for m in ms):
             continue
+        if doc.masked[sent[0]:sent[1]].rstrip(" \"'”’)").endswith("?"):
+            continue   # a question tells no event
+
         found = _Sentence(doc, sent, ms, index, dct).event()
         if found is not None:
             tok, text = found

@@ -334,6 +334,8 @@ def full_name(index, toks: list[Tok], s: int, e: int) -> str | None:
     name = index.groups[key].name
     if len(name.split()) <= 1 or name == last.text:
         return None
+    if name.split()[-1] != last.text:
+        return None   # a short form is the surname ("Annan"); "Virginia" is not Virginia Welch
     return name
 
 

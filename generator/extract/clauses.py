@@ -179,7 +179,8 @@ def verb_info(t: Tok) -> tuple[str, str] | None:
     if info is not None:
         return info
     if (len(low) > 4 and low.endswith("ed") and low.isalpha() and low not in lx.NOT_VERBS_ED):
-        return (low[:-2], "past")
+        # "denounced" is "denounce" + "d" when the lists know that base, else the stem before "ed"
+        return (low[:-1] if low[:-1] in lx.KNOWN_BASES else low[:-2], "past")
     return None
 
 

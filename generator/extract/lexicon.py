@@ -189,3 +189,6 @@ red bed led fed wed shed need seed speed feed deed weed steed hundred kindred sa
 rugged crooked beloved learned aged alleged supposed so-called united limited detailed advanced skilled
 armed assorted concerned unprecedented unexpected unidentified unnamed unspecified undated unrelated
 """.split()) - {"led", "shed", "armed"}
+
+# Every base form a list here names, to lemmatise an unlisted "-ed" form ("denounced" -> "denounce").
+KNOWN_BASES = frozenset(VERB_BASES) | OPINION | STATE | REPORTING | ANNOUNCING

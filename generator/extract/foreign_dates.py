@@ -708,7 +708,8 @@ def _season_value(text: str, c: _Cand, dct: datetime.date, p: _Patterns) -> Opti
         if which is None and c.phrase == 'WE':
             return None        # "am Wochenende" with nothing to place it: a habit as often as a date
     if c.phrase != 'WE':
-        return f"{R.season_year(dct, c.phrase, {'this': None}.get(which, which))}-{c.phrase}"
+        year = R.season_year(dct, c.phrase, {'this': None}.get(which, which))
+        return f"{year:04d}-{c.phrase}" if 1 <= year <= 9999 else None   # no year 0 at the calendar's edge
     weekend = dct.weekday() >= 5
     if which == 'last':        # the latest weekend over before the DCT's own
         day = dct - datetime.timedelta(days=dct.weekday() + 1)
